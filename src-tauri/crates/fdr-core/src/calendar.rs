@@ -121,11 +121,7 @@ pub fn is_rfc3339_timestamp(s: &str) -> bool {
     if tb[2] != b':' || tb[5] != b':' {
         return false;
     }
-    let (Some(h), Some(m), Some(sec)) = (
-        digits(&time[0..2]),
-        digits(&time[3..5]),
-        digits(&time[6..8]),
-    ) else {
+    let (Some(h), Some(m), Some(sec)) = (digits(&time[0..2]), digits(&time[3..5]), digits(&time[6..8])) else {
         return false;
     };
     if h > 23 || m > 59 || sec > 60 {
@@ -157,12 +153,7 @@ pub fn utc_timestamp(unix_seconds: i64) -> String {
     let days = unix_seconds.div_euclid(86_400);
     let secs = unix_seconds.rem_euclid(86_400);
     let date = CalendarDate::from_days_since_epoch(days);
-    format!(
-        "{date}T{:02}:{:02}:{:02}Z",
-        secs / 3600,
-        secs % 3600 / 60,
-        secs % 60
-    )
+    format!("{date}T{:02}:{:02}:{:02}Z", secs / 3600, secs % 3600 / 60, secs % 60)
 }
 
 #[cfg(test)]
@@ -179,10 +170,7 @@ mod tests {
                 day: 31
             })
         );
-        assert!(
-            CalendarDate::parse("2020-02-29").is_some(),
-            "2020 is a leap year"
-        );
+        assert!(CalendarDate::parse("2020-02-29").is_some(), "2020 is a leap year");
         for bad in [
             "2021-02-29",
             "1900-02-29",
@@ -197,32 +185,19 @@ mod tests {
             "2021-01-32",
             "+021-01-01",
         ] {
-            assert!(
-                CalendarDate::parse(bad).is_none(),
-                "{bad:?} is not a YYYY-MM-DD date"
-            );
+            assert!(CalendarDate::parse(bad).is_none(), "{bad:?} is not a YYYY-MM-DD date");
         }
-        assert!(
-            CalendarDate::parse("2000-02-29").is_some(),
-            "2000 is a leap year"
-        );
+        assert!(CalendarDate::parse("2000-02-29").is_some(), "2000 is a leap year");
     }
 
     #[test]
     fn days_round_trip_over_centuries() {
         for days in (-800_000..800_000).step_by(997) {
             let d = CalendarDate::from_days_since_epoch(days);
-            assert_eq!(
-                d.days_since_epoch(),
-                days,
-                "{d} must map back to day {days}"
-            );
+            assert_eq!(d.days_since_epoch(), days, "{d} must map back to day {days}");
             assert!(CalendarDate::parse(&d.to_string()).is_some() || d.year > 9999 || d.year < 0);
         }
-        assert_eq!(
-            CalendarDate::parse("1970-01-01").map(|d| d.days_since_epoch()),
-            Some(0)
-        );
+        assert_eq!(CalendarDate::parse("1970-01-01").map(|d| d.days_since_epoch()), Some(0));
     }
 
     #[test]

@@ -43,8 +43,7 @@ impl Catalogue {
     pub fn builtin() -> &'static Catalogue {
         static BUILTIN: OnceLock<Catalogue> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            Catalogue::from_json(THEMES_JSON)
-                .expect("assets/themes.json is valid (checked by a unit test)")
+            Catalogue::from_json(THEMES_JSON).expect("assets/themes.json is valid (checked by a unit test)")
         })
     }
 
@@ -72,11 +71,7 @@ mod tests {
     #[test]
     fn builtin_catalogue_has_the_fifteen_themes_and_five_departements() {
         let c = Catalogue::from_json(THEMES_JSON).expect("shipped themes.json parses");
-        assert_eq!(
-            c.themes.len(),
-            15,
-            "the regional strategy has 15 working groups"
-        );
+        assert_eq!(c.themes.len(), 15, "the regional strategy has 15 working groups");
         let numbers: Vec<i64> = c.themes.iter().map(|t| t.number).collect();
         assert_eq!(
             numbers,

@@ -54,10 +54,7 @@ pub fn parse(text: &str) -> Vec<Block> {
     fn flush_items(blocks: &mut Vec<Block>, items: &mut Vec<Vec<&str>>) {
         if !items.is_empty() {
             blocks.push(Block::Bullets(
-                items
-                    .iter()
-                    .map(|lines| inline(&lines.join("\n")))
-                    .collect(),
+                items.iter().map(|lines| inline(&lines.join("\n"))).collect(),
             ));
             items.clear();
         }
@@ -194,12 +191,7 @@ pub fn plain_text(text: &str) -> String {
             Block::Paragraph(spans) => spans.iter().map(|s| s.text.as_str()).collect::<String>(),
             Block::Bullets(items) => items
                 .iter()
-                .map(|spans| {
-                    format!(
-                        "• {}",
-                        spans.iter().map(|s| s.text.as_str()).collect::<String>()
-                    )
-                })
+                .map(|spans| format!("• {}", spans.iter().map(|s| s.text.as_str()).collect::<String>()))
                 .collect::<Vec<_>>()
                 .join("\n"),
         })
@@ -242,11 +234,7 @@ mod tests {
 
     #[test]
     fn crlf_and_whitespace_only_lines_separate_paragraphs() {
-        assert_eq!(
-            parse("a\r\n \t\r\nb").len(),
-            2,
-            "a line of blanks separates paragraphs"
-        );
+        assert_eq!(parse("a\r\n \t\r\nb").len(), 2, "a line of blanks separates paragraphs");
         assert_eq!(
             parse("a\r\nb"),
             vec![Block::Paragraph(vec![span("a\nb", false, false)])],
@@ -266,20 +254,14 @@ mod tests {
                 span("b", true, false)
             ]
         );
-        assert_eq!(
-            inline("**gras *et italique* fin**")[1],
-            span("et italique", true, true)
-        );
+        assert_eq!(inline("**gras *et italique* fin**")[1], span("et italique", true, true));
         assert_eq!(inline("*ita **gras** lique*")[1], span("gras", true, true));
         assert_eq!(
             inline("2 * 3 * 4"),
             vec![span("2 * 3 * 4", false, false)],
             "spaced stars are literal"
         );
-        assert_eq!(
-            inline("**pas fermé"),
-            vec![span("**pas fermé", false, false)]
-        );
+        assert_eq!(inline("**pas fermé"), vec![span("**pas fermé", false, false)]);
         assert_eq!(inline("*"), vec![span("*", false, false)]);
         assert_eq!(inline("****"), vec![span("****", false, false)]);
         assert_eq!(
@@ -287,11 +269,7 @@ mod tests {
             vec![span("# titre `code` [lien](x)", false, false)],
             "nothing else is interpreted"
         );
-        assert_eq!(
-            inline("**é**"),
-            vec![span("é", true, false)],
-            "multi-byte content"
-        );
+        assert_eq!(inline("**é**"), vec![span("é", true, false)], "multi-byte content");
     }
 
     #[test]

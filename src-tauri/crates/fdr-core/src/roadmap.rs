@@ -112,32 +112,16 @@ pub struct Animator {
     /// Full name.
     pub name: String,
     /// Employer or body.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub organisation: Option<String>,
     /// Role in the group.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub role: Option<String>,
     /// E-mail address (kept as typed).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub email: Option<String>,
     /// Telephone (kept as typed).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub phone: Option<String>,
 }
 
@@ -160,32 +144,16 @@ pub struct KeyFigure {
     /// The figure.
     pub value: Number,
     /// Unit, e.g. `%`, `jeunes`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub unit: Option<String>,
     /// Year of the figure.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub year: Option<i64>,
     /// Territory the figure describes.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub territory: Option<String>,
     /// Source of the figure.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub source: Option<String>,
 }
 
@@ -200,18 +168,10 @@ pub struct Objective {
     /// Title.
     pub title: String,
     /// Light Markdown.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub text: Option<String>,
     /// Département codes or the region code.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub territories: Option<Vec<String>>,
 }
 
@@ -267,55 +227,27 @@ pub struct Action {
     /// Title.
     pub title: String,
     /// Light Markdown.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub text: Option<String>,
     /// *Pilote*: who carries the action.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub lead: Option<String>,
     /// Partner bodies.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub partners: Option<Vec<String>>,
     /// Département codes or the region code.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub territories: Option<Vec<String>>,
     /// Start date, `YYYY-MM-DD`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub start: Option<String>,
     /// End date, `YYYY-MM-DD`, not before `start`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub end: Option<String>,
     /// Where the action stands.
     pub status: ActionStatus,
     /// Staff time in full-time equivalents (ETP).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub fte: Option<Number>,
     /// Budget lines by funder and year.
     pub funding: Vec<FundingLine>,
@@ -324,10 +256,7 @@ pub struct Action {
 impl Action {
     /// Total of the funding lines, in cents (never overflows).
     pub fn total_cents(&self) -> i128 {
-        self.funding
-            .iter()
-            .map(|f| i128::from(f.amount_cents))
-            .sum()
+        self.funding.iter().map(|f| i128::from(f.amount_cents)).sum()
     }
 }
 
@@ -438,66 +367,34 @@ pub struct Indicator {
     /// Local id, unique among indicators.
     pub id: String,
     /// Objectives this indicator measures.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub objectives: Option<Vec<String>>,
     /// Actions this indicator measures.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub actions: Option<Vec<String>>,
     /// Name.
     pub name: String,
     /// Light Markdown.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub definition: Option<String>,
     /// Unit, e.g. `%`.
     pub unit: String,
     /// Which way is good.
     pub direction: Direction,
     /// Starting value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub baseline: Option<DatedValue>,
     /// Value aimed at.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub target: Option<DatedValue>,
     /// Values measured since.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub measurements: Option<Vec<DatedValue>>,
     /// Where the figures come from.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub source: Option<String>,
     /// How often it is measured.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub frequency: Option<Frequency>,
 }
 
@@ -524,11 +421,7 @@ pub struct DatedValue {
     /// `YYYY-MM-DD`.
     pub date: String,
     /// Free comment.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub comment: Option<String>,
 }
 
@@ -558,12 +451,7 @@ pub enum Stage {
 
 impl Stage {
     /// All values.
-    pub const ALL: [Self; 4] = [
-        Self::Diagnosis,
-        Self::Design,
-        Self::Implementation,
-        Self::Evaluation,
-    ];
+    pub const ALL: [Self; 4] = [Self::Diagnosis, Self::Design, Self::Implementation, Self::Evaluation];
     /// The format's code.
     pub fn code(self) -> &'static str {
         match self {
@@ -650,18 +538,10 @@ pub struct Practice {
     /// What was done.
     pub description: String,
     /// Number of people who took part.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub participants: Option<i64>,
     /// `YYYY-MM-DD`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub date: Option<String>,
 }
 
@@ -698,11 +578,7 @@ pub struct Roadmap {
 impl Roadmap {
     /// A new, empty roadmap for a theme of the catalogue. The id is passed in
     /// (a UUID drawn by the caller).
-    pub fn new(
-        id: String,
-        catalogue: &crate::catalogue::Catalogue,
-        theme_number: i64,
-    ) -> Option<Self> {
+    pub fn new(id: String, catalogue: &crate::catalogue::Catalogue, theme_number: i64) -> Option<Self> {
         let theme = catalogue.theme(theme_number)?;
         Some(Self {
             id,
@@ -765,24 +641,17 @@ mod tests {
     fn null_is_refused_for_optional_fields() {
         let err = serde_json::from_str::<Animator>(r#"{"name":"A","role":null}"#)
             .expect_err("null must not be read as absent");
-        assert!(
-            err.to_string().contains("null"),
-            "message names the null: {err}"
-        );
+        assert!(err.to_string().contains("null"), "message names the null: {err}");
     }
 
     #[test]
     fn absent_and_empty_stay_distinct() {
         let o: Objective =
-            serde_json::from_str(r#"{"id":"O1","priority":3,"title":"T","territories":[]}"#)
-                .expect("valid");
+            serde_json::from_str(r#"{"id":"O1","priority":3,"title":"T","territories":[]}"#).expect("valid");
         assert_eq!(o.territories, Some(vec![]), "empty list is kept as present");
         assert_eq!(o.text, None, "absent text stays absent");
         let back = serde_json::to_string(&o).expect("serialises");
-        assert_eq!(
-            back,
-            r#"{"id":"O1","priority":3,"title":"T","territories":[]}"#
-        );
+        assert_eq!(back, r#"{"id":"O1","priority":3,"title":"T","territories":[]}"#);
     }
 
     #[test]
@@ -806,9 +675,6 @@ mod tests {
             source: None,
             frequency: None,
         };
-        assert_eq!(
-            i.latest_measurement().map(|m| m.date.as_str()),
-            Some("2022-01-01")
-        );
+        assert_eq!(i.latest_measurement().map(|m| m.date.as_str()), Some("2022-01-01"));
     }
 }

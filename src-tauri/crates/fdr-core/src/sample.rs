@@ -108,8 +108,7 @@ pub fn generate(id: &str, theme: i64, actions: usize, indicators: usize, seed: u
     let catalogue = Catalogue::builtin();
     let mut seq = Sequence::new(seed);
     let mut r = Roadmap::new(id.to_string(), catalogue, theme).unwrap_or_else(|| {
-        Roadmap::new(id.to_string(), catalogue, 1)
-            .expect("theme 1 exists in the built-in catalogue")
+        Roadmap::new(id.to_string(), catalogue, 1).expect("theme 1 exists in the built-in catalogue")
     });
     r.revision = 1;
     let (start, end) = (r.period.start, r.period.end);
@@ -145,11 +144,7 @@ pub fn generate(id: &str, theme: i64, actions: usize, indicators: usize, seed: u
             } else {
                 Number::from_f64(seq.below(1000) as f64 / 10.0).unwrap_or_else(|| 0.into())
             },
-            unit: Some(if i % 2 == 0 {
-                "personnes".into()
-            } else {
-                "%".into()
-            }),
+            unit: Some(if i % 2 == 0 { "personnes".into() } else { "%".into() }),
             year: Some(start - 1),
             territory: Some("Hauts-de-France".into()),
             source: Some("Insee".into()),
@@ -162,10 +157,9 @@ pub fn generate(id: &str, theme: i64, actions: usize, indicators: usize, seed: u
             priority: i as i64 + 1,
             title: sentence(&mut seq, 6),
             text: Some(sentence(&mut seq, 25)),
-            territories: Some(vec![catalogue.departements
-                [i % catalogue.departements.len()]
-            .code
-            .clone()]),
+            territories: Some(vec![catalogue.departements[i % catalogue.departements.len()]
+                .code
+                .clone()]),
         })
         .collect();
     r.actions = (0..actions)
@@ -204,11 +198,7 @@ pub fn generate(id: &str, theme: i64, actions: usize, indicators: usize, seed: u
                     sentence(&mut seq, 7)
                 )),
                 lead: Some(seq.pick(LEADS).to_string()),
-                partners: Some(
-                    (0..1 + i % 3)
-                        .map(|_| seq.pick(LEADS).to_string())
-                        .collect(),
-                ),
+                partners: Some((0..1 + i % 3).map(|_| seq.pick(LEADS).to_string()).collect()),
                 territories: Some(vec![catalogue.departements[i % 5].code.clone()]),
                 start: Some(format!("{y0}-{:02}-01", 1 + seq.below(12))),
                 end: Some(format!("{y1}-12-31")),
@@ -231,11 +221,7 @@ pub fn generate(id: &str, theme: i64, actions: usize, indicators: usize, seed: u
                 },
                 name: sentence(&mut seq, 7),
                 definition: Some(sentence(&mut seq, 20)),
-                unit: if i % 3 == 0 {
-                    "%".into()
-                } else {
-                    "personnes".into()
-                },
+                unit: if i % 3 == 0 { "%".into() } else { "personnes".into() },
                 direction: *seq.pick(&Direction::ALL),
                 baseline: Some(DatedValue {
                     value: base.into(),
@@ -291,10 +277,7 @@ mod tests {
         assert_eq!(a, b, "same seed, same roadmap");
         assert_eq!((a.actions.len(), a.indicators.len()), (400, 120));
         let problems = crate::validation::validate(&a, Catalogue::builtin());
-        assert!(
-            problems.is_empty(),
-            "a generated roadmap must be valid: {problems:?}"
-        );
+        assert!(problems.is_empty(), "a generated roadmap must be valid: {problems:?}");
         let c = generate("5b0c7f1e-2a8d-4c39-9d7e-0f3a6b21c409", 9, 400, 120, 8);
         assert_ne!(a, c, "another seed, another roadmap");
     }

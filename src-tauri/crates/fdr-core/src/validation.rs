@@ -196,10 +196,7 @@ impl Checker {
             self.push(
                 path,
                 ProblemCode::Format,
-                format!(
-                    "« {} » n’est pas une date valide au format AAAA-MM-JJ",
-                    shorten(s)
-                ),
+                format!("« {} » n’est pas une date valide au format AAAA-MM-JJ", shorten(s)),
             );
         }
         self.text(path, s);
@@ -238,11 +235,7 @@ impl Checker {
     }
 
     /// Ids unique within a list; returns the map id → index.
-    fn unique_ids<'a>(
-        &mut self,
-        list: &str,
-        ids: impl Iterator<Item = &'a str>,
-    ) -> HashMap<&'a str, usize> {
+    fn unique_ids<'a>(&mut self, list: &str, ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (i, id) in ids.enumerate() {
             self.local_id(&format!("{list}[{i}].id"), id);
@@ -250,10 +243,7 @@ impl Checker {
                 self.push(
                     format!("{list}[{i}].id"),
                     ProblemCode::Duplicate,
-                    format!(
-                        "identifiant « {} » déjà utilisé par {list}[{first}]",
-                        shorten(id)
-                    ),
+                    format!("identifiant « {} » déjà utilisé par {list}[{first}]", shorten(id)),
                 );
             } else {
                 seen.insert(id, i);
@@ -262,13 +252,7 @@ impl Checker {
         seen
     }
 
-    fn references(
-        &mut self,
-        path: &str,
-        refs: Option<&[String]>,
-        targets: &HashMap<&str, usize>,
-        what: &str,
-    ) {
+    fn references(&mut self, path: &str, refs: Option<&[String]>, targets: &HashMap<&str, usize>, what: &str) {
         let Some(refs) = refs else { return };
         self.list(path, refs);
         for (j, r) in refs.iter().enumerate() {
@@ -313,10 +297,7 @@ pub fn validate(r: &Roadmap, catalogue: &Catalogue) -> Vec<Problem> {
     }
     c.required_text("region.code", &r.region.code);
     c.required_text("region.name", &r.region.name);
-    for (path, year) in [
-        ("period.start", r.period.start),
-        ("period.end", r.period.end),
-    ] {
+    for (path, year) in [("period.start", r.period.start), ("period.end", r.period.end)] {
         if !(2000..=2100).contains(&year) {
             c.push(
                 path,
@@ -415,14 +396,8 @@ pub fn validate(r: &Roadmap, catalogue: &Catalogue) -> Vec<Problem> {
         c.optional_text(&format!("{p}.lead"), a.lead.as_deref());
         c.string_list(&format!("{p}.partners"), a.partners.as_deref());
         c.string_list(&format!("{p}.territories"), a.territories.as_deref());
-        let start = a
-            .start
-            .as_deref()
-            .and_then(|s| c.date(&format!("{p}.start"), s));
-        let end = a
-            .end
-            .as_deref()
-            .and_then(|s| c.date(&format!("{p}.end"), s));
+        let start = a.start.as_deref().and_then(|s| c.date(&format!("{p}.start"), s));
+        let end = a.end.as_deref().and_then(|s| c.date(&format!("{p}.end"), s));
         if let (Some(s), Some(e)) = (start, end) {
             if e < s {
                 c.push(
@@ -464,12 +439,7 @@ pub fn validate(r: &Roadmap, catalogue: &Catalogue) -> Vec<Problem> {
             &objective_ids,
             "objectif",
         );
-        c.references(
-            &format!("{p}.actions"),
-            x.actions.as_deref(),
-            &action_ids,
-            "action",
-        );
+        c.references(&format!("{p}.actions"), x.actions.as_deref(), &action_ids, "action");
         c.required_text(&format!("{p}.name"), &x.name);
         c.optional_text(&format!("{p}.definition"), x.definition.as_deref());
         c.required_text(&format!("{p}.unit"), &x.unit);
@@ -533,22 +503,14 @@ mod tests {
 
     #[test]
     fn control_characters() {
-        assert_eq!(
-            forbidden_control("a\tb\r\nc"),
-            None,
-            "TAB, CR and LF are allowed"
-        );
+        assert_eq!(forbidden_control("a\tb\r\nc"), None, "TAB, CR and LF are allowed");
         assert_eq!(forbidden_control("ab\u{0}"), Some((2, '\u{0}')));
         assert_eq!(
             forbidden_control("é\u{1b}"),
             Some((1, '\u{1b}')),
             "index counts characters"
         );
-        assert_eq!(
-            forbidden_control("\u{7f}\u{85}"),
-            None,
-            "DEL and C1 are not C0"
-        );
+        assert_eq!(forbidden_control("\u{7f}\u{85}"), None, "DEL and C1 are not C0");
     }
 
     #[test]
@@ -556,10 +518,6 @@ mod tests {
         assert_eq!(shorten("abc"), "abc");
         let long = "x".repeat(1000);
         assert_eq!(shorten(&long).chars().count(), 61);
-        assert_eq!(
-            shorten("a\u{0}b"),
-            "a\u{FFFD}b",
-            "control characters are not echoed"
-        );
+        assert_eq!(shorten("a\u{0}b"), "a\u{FFFD}b", "control characters are not echoed");
     }
 }

@@ -76,13 +76,7 @@ fn state_above_half(funding: &[crate::roadmap::FundingLine]) -> bool {
 /// Every warning of a roadmap, in document order.
 pub fn warnings(r: &Roadmap) -> Vec<Warning> {
     let mut out = Vec::new();
-    let mut push = |path: String, code, message: String| {
-        out.push(Warning {
-            path,
-            code,
-            message,
-        })
-    };
+    let mut push = |path: String, code, message: String| out.push(Warning { path, code, message });
 
     let served: HashSet<&str> = r
         .actions

@@ -96,9 +96,7 @@ pub struct Decoded {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DecodeError {
     /// Over [`MAX_FILE_BYTES`].
-    #[error(
-        "fichier trop volumineux : {size} octets, au plus {MAX_FILE_BYTES} (20 Mio) sont admis"
-    )]
+    #[error("fichier trop volumineux : {size} octets, au plus {MAX_FILE_BYTES} (20 Mio) sont admis")]
     TooLarge {
         /// Size of the file in bytes.
         size: usize,
@@ -206,10 +204,7 @@ fn schema_problem(path: &str, e: &serde_json::Error) -> Problem {
             ),
         )
     } else if let Some(rest) = reason.strip_prefix("invalid type: ") {
-        (
-            path.to_string(),
-            format!("type de valeur incorrect ({rest}){at}"),
-        )
+        (path.to_string(), format!("type de valeur incorrect ({rest}){at}"))
     } else if let Some(rest) = reason.strip_prefix("invalid value: ") {
         (path.to_string(), format!("valeur incorrecte ({rest}){at}"))
     } else {
@@ -235,11 +230,7 @@ pub fn decode(bytes: &[u8], catalogue: &Catalogue) -> Result<Decoded, DecodeErro
     }
     match envelope.format_version {
         Some(v) if v.as_i64() == Some(FORMAT_VERSION) => {}
-        Some(v) => {
-            return Err(DecodeError::UnsupportedVersion(validation::shorten(
-                &v.to_string(),
-            )))
-        }
+        Some(v) => return Err(DecodeError::UnsupportedVersion(validation::shorten(&v.to_string()))),
         None => {
             return Err(DecodeError::Invalid(vec![Problem::new(
                 "format_version",
@@ -328,8 +319,7 @@ pub fn encode(roadmap: &Roadmap, exported_at: &str) -> Vec<u8> {
         indicators: &roadmap.indicators,
         participation: &roadmap.participation,
     };
-    let mut out = serde_json::to_vec_pretty(&doc)
-        .expect("a roadmap always serialises: no maps with non-string keys");
+    let mut out = serde_json::to_vec_pretty(&doc).expect("a roadmap always serialises: no maps with non-string keys");
     out.push(b'\n');
     out
 }
@@ -338,21 +328,15 @@ pub fn encode(roadmap: &Roadmap, exported_at: &str) -> Vec<u8> {
 /// equals `1.0`), objects whatever their key order.
 pub fn json_equal(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::Number(x), Value::Number(y)) => {
-            match (x.as_i64(), y.as_i64(), x.as_u64(), y.as_u64()) {
-                (Some(i), Some(j), _, _) => i == j,
-                (_, _, Some(i), Some(j)) => i == j,
-                _ if x.is_f64() || y.is_f64() => x.as_f64() == y.as_f64(),
-                _ => false,
-            }
-        }
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| json_equal(a, b))
-        }
+        (Value::Number(x), Value::Number(y)) => match (x.as_i64(), y.as_i64(), x.as_u64(), y.as_u64()) {
+            (Some(i), Some(j), _, _) => i == j,
+            (_, _, Some(i), Some(j)) => i == j,
+            _ if x.is_f64() || y.is_f64() => x.as_f64() == y.as_f64(),
+            _ => false,
+        },
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| json_equal(a, b)),
         (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, v)| y.get(k).is_some_and(|w| json_equal(v, w)))
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| json_equal(v, w)))
         }
         _ => a == b,
     }
@@ -396,33 +380,17 @@ mod tests {
             "no Unicode normalisation"
         );
         assert!(!json_equal(&v("[]"), &v("{}")));
-        assert!(json_equal(
-            &v("18446744073709551615"),
-            &v("18446744073709551615")
-        ));
+        assert!(json_equal(&v("18446744073709551615"), &v("18446744073709551615")));
     }
 
     #[test]
     fn serde_messages_become_french_with_paths() {
-        let e = serde_json::from_str::<Objective>(
-            r#"{"id":"O1","priority":1,"title":"t","colour":"red"}"#,
-        )
-        .expect_err("unknown field");
+        let e = serde_json::from_str::<Objective>(r#"{"id":"O1","priority":1,"title":"t","colour":"red"}"#)
+            .expect_err("unknown field");
         let p = schema_problem("objectives[0]", &e);
-        assert_eq!(
-            p.path, "objectives[0].colour",
-            "the unknown field is named in the path"
-        );
-        assert!(
-            p.message.starts_with("champ inconnu « colour »"),
-            "{}",
-            p.message
-        );
-        let e = serde_json::from_str::<Objective>(r#"{"id":"O1","priority":1}"#)
-            .expect_err("missing title");
-        assert_eq!(
-            schema_problem("objectives[2]", &e).path,
-            "objectives[2].title"
-        );
+        assert_eq!(p.path, "objectives[0].colour", "the unknown field is named in the path");
+        assert!(p.message.starts_with("champ inconnu « colour »"), "{}", p.message);
+        let e = serde_json::from_str::<Objective>(r#"{"id":"O1","priority":1}"#).expect_err("missing title");
+        assert_eq!(schema_problem("objectives[2]", &e).path, "objectives[2].title");
     }
 }
