@@ -1,1 +1,132 @@
-//! x
+//! The local store of *Feuilles de route*: one SQLite file holding every
+//! roadmap, its edits and its received or sent revisions.
+//!
+//! Guarantees:
+//! - every connection runs in WAL mode with `synchronous=FULL` and foreign
+//!   keys on ([`schema::configure`]);
+//! - every edit is one IMMEDIATE transaction, and a method returns `Ok` only
+//!   after COMMIT has returned: what the caller shows as saved is on disk;
+//! - an import is one transaction: a refused file changes nothing;
+//! - a store written by a newer version, or a file that is not ours, is
+//!   refused and left untouched ([`schema::check_existing`]).
+//!
+//! Layout: [`schema`] (tables, migrations), `read` (loading a roadmap),
+//! `edit` (the editing operations the desktop app uses), `exchange`
+//! (import and export of the format). Extending it: a new editable field is
+//! a migration, a column read by name in the `from_row` of its struct, and
+//! an operation in `edit` built on [`Store::edit`].
+
+mod edit;
+pub mod error;
+mod exchange;
+mod read;
+pub mod schema;
+
+pub use edit::{ActionFields, DeleteMode, Header, IndicatorFields};
+pub use error::{Result, StoreError};
+pub use exchange::{Exported, ImportOutcome, ImportReport, RevisionEntry};
+pub use read::RoadmapSummary;
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use std::path::Path;
+use std::sync::Arc;
+
+/// Where the time of day comes from: passed in, so tests fix it.
+pub type Clock = Arc<dyn Fn() -> String + Send + Sync>;
+
+/// A clock that always says the same time (tests, benchmarks).
+pub fn fixed_clock(timestamp: &str) -> Clock {
+    let t = timestamp.to_string();
+    Arc::new(move || t.clone())
+}
+
+/// The store. It owns one connection, the only writer of this process;
+/// other processes wait on SQLite's lock (busy timeout 5 s).
+pub struct Store {
+    conn: Connection,
+    clock: Clock,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.conn.path())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the store at `path`, migrating it to the
+    /// latest schema. A newer or foreign file is refused untouched.
+    pub fn open(path: &Path, clock: Clock) -> Result<Self> {
+        if path.exists() {
+            schema::check_existing(path)?;
+        } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut conn = Connection::open(path)?;
+        schema::configure(&conn)?;
+        schema::migrate_to(&mut conn, schema::LATEST)?;
+        Ok(Self { conn, clock })
+    }
+
+    /// A store in memory (tests).
+    pub fn open_in_memory(clock: Clock) -> Result<Self> {
+        let mut conn = Connection::open_in_memory()?;
+        schema::configure(&conn)?;
+        schema::migrate_to(&mut conn, schema::LATEST)?;
+        Ok(Self { conn, clock })
+    }
+
+    /// The connection, for reading (tests, checks).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Now, from the clock passed in.
+    pub fn now(&self) -> String {
+        (self.clock)()
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction and commits; nothing is kept if
+    /// `f` fails.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Runs one edit of roadmap `id` in one IMMEDIATE transaction: checks the
+    /// roadmap exists, runs `f`, marks the roadmap edited since its last
+    /// export, and commits. `Ok` means COMMIT returned.
+    pub(crate) fn edit<T>(&mut self, id: &str, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let now = self.now();
+        self.write(|tx| {
+            let changed = tx.execute(
+                "UPDATE roadmap SET edited = 1, updated_at = ?2 WHERE id = ?1",
+                rusqlite::params![id, now],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::RoadmapNotFound(id.to_string()));
+            }
+            f(tx)
+        })
+    }
+
+    /// `PRAGMA integrity_check`: `["ok"]` when the file is sound.
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out: Vec<String> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut fk = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let violations = fk.query_map([], |r| {
+            Ok(format!("clé étrangère rompue dans la table {}", r.get::<_, String>(0)?))
+        })?;
+        for v in violations {
+            out.retain(|l| l != "ok");
+            out.push(v?);
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,128 @@
+//! The store's errors: rich inside the crate, each with a short stable
+//! [`StoreError::code`] that the CLI and the desktop shell pass on.
+
+use fdr_core::validation::Problem;
+use fdr_format::DecodeError;
+
+/// Everything that can go wrong in the store. Every message is French and
+/// names what it is about.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite failed (disk full, I/O error, locked…).
+    #[error("erreur de la base de données : {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The file is not a SQLite database.
+    #[error(
+        "« {path} » n’est pas une base Feuilles de route (fichier illisible ou endommagé) : il n’a pas été modifié"
+    )]
+    NotADatabase {
+        /// The file.
+        path: String,
+    },
+    /// Written by a newer version of the application.
+    #[error("cette base a été écrite par une version plus récente de l’application (schéma {found}, cette version connaît le schéma {supported}) : elle n’a pas été modifiée ; mettez l’application à jour")]
+    TooNew {
+        /// Schema version of the file.
+        found: i64,
+        /// Latest schema this build knows.
+        supported: i64,
+    },
+    /// No roadmap with this id.
+    #[error("aucune feuille de route avec l’id « {0} »")]
+    RoadmapNotFound(String),
+    /// A roadmap with this id exists already.
+    #[error("une feuille de route avec l’id « {0} » existe déjà")]
+    RoadmapExists(String),
+    /// No such theme in the catalogue.
+    #[error("aucun thème n° {0} dans le référentiel")]
+    UnknownTheme(i64),
+    /// No item with this id or at this position.
+    #[error("{kind} « {id} » introuvable")]
+    ItemNotFound {
+        /// e.g. "objectif".
+        kind: &'static str,
+        /// Its id or position.
+        id: String,
+    },
+    /// An id already used in its list.
+    #[error("l’identifiant « {id} » est déjà utilisé par un autre élément ({kind})")]
+    DuplicateId {
+        /// e.g. "objectif".
+        kind: &'static str,
+        /// The id.
+        id: String,
+    },
+    /// Not a valid local id.
+    #[error("identifiant « {0} » invalide : 1 à 32 caractères parmi A-Z, a-z, 0-9, « _ », « . » et « - »")]
+    InvalidId(String),
+    /// A reorder that is not a permutation of the list.
+    #[error("nouvel ordre invalide pour la liste {0} : chaque élément doit y figurer une fois")]
+    BadOrder(&'static str),
+    /// Deleting an item that others reference.
+    #[error("{item} ne peut pas être supprimé : {} y fait référence ; retirez ces liens ou demandez leur suppression", by.join(", "))]
+    Referenced {
+        /// What was to be deleted, e.g. "l’objectif O1".
+        item: String,
+        /// What references it, e.g. "l’action A2".
+        by: Vec<String>,
+    },
+    /// An import refused by the format's rules.
+    #[error("{0}")]
+    Refused(#[from] DecodeError),
+    /// Same id and revision, other content.
+    #[error("conflit : la révision {revision} de la feuille de route {id} est déjà présente avec un autre contenu ; fichier refusé")]
+    Conflict {
+        /// Roadmap id.
+        id: String,
+        /// The revision.
+        revision: i64,
+    },
+    /// A newer revision would overwrite local edits not yet exported.
+    #[error("la feuille de route {id} a des modifications locales non exportées (depuis la révision {revision}) : la révision {incoming} reçue les écraserait ; exportez-les d’abord")]
+    LocalEdits {
+        /// Roadmap id.
+        id: String,
+        /// Last exported revision.
+        revision: i64,
+        /// Incoming revision.
+        incoming: i64,
+    },
+    /// Exporting a roadmap that breaks the format's rules.
+    #[error("la feuille de route ne respecte pas le format : {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ; "))]
+    Invalid(Vec<Problem>),
+    /// File system.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl StoreError {
+    /// A short, stable code for callers to switch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Sqlite(e) => match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::DiskFull) => "disk_full",
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => "busy",
+                Some(rusqlite::ErrorCode::ReadOnly) => "read_only",
+                _ => "storage",
+            },
+            Self::NotADatabase { .. } => "not_a_database",
+            Self::TooNew { .. } => "too_new",
+            Self::RoadmapNotFound(_) => "roadmap_not_found",
+            Self::RoadmapExists(_) => "roadmap_exists",
+            Self::UnknownTheme(_) => "unknown_theme",
+            Self::ItemNotFound { .. } => "not_found",
+            Self::DuplicateId { .. } => "duplicate_id",
+            Self::InvalidId(_) => "invalid_id",
+            Self::BadOrder(_) => "bad_order",
+            Self::Referenced { .. } => "referenced",
+            Self::Refused(_) => "refused",
+            Self::Conflict { .. } => "conflict",
+            Self::LocalEdits { .. } => "local_edits",
+            Self::Invalid(_) => "invalid",
+            Self::Io(_) => "io",
+        }
+    }
+}
+
+/// Result of the store.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
