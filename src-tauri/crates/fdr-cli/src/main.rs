@@ -1,1 +1,343 @@
-fn main() {}
+//! `fdr`, the command line of *Feuilles de route*: the same core and store
+//! as the desktop app, for batch work at the secretariat and for tests.
+//!
+//! Each subcommand is a few lines over the store; messages go to stderr as
+//! `FILE: error: MESSAGE` / `FILE: warning: MESSAGE`, results to stdout.
+//! Adding a command: a variant of [`Command`] with its doc comment (it is the
+//! `--help` text), and a function returning an [`ExitCode`].
+
+use clap::{Parser, Subcommand, ValueEnum};
+use fdr_store::{Store, StoreError};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const EXIT_CODES: &str = "\
+Codes de sortie :
+  0  tout a réussi (pour import : chaque fichier importé ou déjà présent)
+  1  au moins un fichier refusé, un export refusé, ou une base endommagée (check)
+  2  ligne de commande invalide
+  3  la base ne peut pas être ouverte (version plus récente, fichier étranger, disque)
+
+Base par défaut : le dossier de données de l’utilisateur, partagé avec l’application
+de bureau (Linux : ~/.local/share/fr.feuillesderoute.app/feuilles-de-route.sqlite) ;
+la variable FDR_DB ou l’option --db la remplacent.";
+
+/// Feuilles de route — feuilles de route thématiques de la stratégie de
+/// prévention et de lutte contre la pauvreté : import, export et contrôle.
+#[derive(Parser)]
+#[command(name = "fdr", version, after_help = EXIT_CODES)]
+struct Cli {
+    /// Fichier de la base (SQLite). Par défaut : FDR_DB, sinon le dossier de données de l’utilisateur.
+    #[arg(long, global = true, env = "FDR_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Liste les feuilles de route : une ligne par feuille (n° de thème, id, révision, statut, titre ; « * » si modifiée depuis son dernier export).
+    List,
+    /// Importe des fichiers (.fdr.json) : chacun entier ou refusé entier.
+    ///
+    /// Pour chaque fichier : importé, déjà présent, ou gardé dans l’historique
+    /// (révision plus ancienne) sur la sortie standard ; un refus s’écrit
+    /// « FICHIER: error: MESSAGE » sur la sortie d’erreur, MESSAGE nommant le
+    /// champ (ex. actions[3].objectives[0]) ; les avertissements
+    /// « FICHIER: warning: ... ».
+    Import {
+        /// Fichiers à importer.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Exporte une feuille de route, désignée par son n° de thème ou son id.
+    ///
+    /// Une feuille modifiée depuis son dernier export reçoit une nouvelle
+    /// révision ; sinon le même fichier est reproduit à l’identique. Un n° de
+    /// thème qui a deux feuilles de route est refusé (les deux id sont cités).
+    Export {
+        /// N° de thème (1 à 15) ou id (UUID) de la feuille de route.
+        #[arg(value_name = "THEME_NUMBER|ID")]
+        target: String,
+        /// Format du fichier.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Fichier à écrire (remplacé d’un coup, jamais à moitié écrit).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Vérifie l’intégrité de la base, puis liste les avertissements de chaque feuille de route.
+    Check,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// Le format d’échange JSON (feuille-de-route, version 1).
+    Json,
+}
+
+fn default_db() -> PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("fr.feuillesderoute.app")
+        .join("feuilles-de-route.sqlite")
+}
+
+fn now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    fdr_core::calendar::utc_timestamp(secs)
+}
+
+fn open(db: &Path) -> Result<Store, ExitCode> {
+    Store::open(db, std::sync::Arc::new(now)).map_err(|e| {
+        eprintln!("{}: error: {e}", db.display());
+        ExitCode::from(3)
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let db = cli.db.unwrap_or_else(default_db);
+    let mut store = match open(&db) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    match cli.command {
+        Command::List => list(&store),
+        Command::Import { files } => import(&mut store, &files),
+        Command::Export {
+            target,
+            format: Format::Json,
+            out,
+        } => export(&mut store, &target, &out),
+        Command::Check => check(&mut store),
+    }
+}
+
+fn list(store: &Store) -> ExitCode {
+    match store.list() {
+        Ok(rows) => {
+            for r in rows {
+                let edited = if r.edited { "*" } else { "" };
+                println!(
+                    "{:>2}  {}  r{}{edited}  {}  {}",
+                    r.theme_number,
+                    r.id,
+                    r.revision,
+                    r.status.code(),
+                    r.theme_title
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Reads a file to import, refusing oversized files before reading them.
+fn read_input(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("fichier illisible : {e}"))?;
+    if !meta.is_file() {
+        return Err("ce n’est pas un fichier".into());
+    }
+    if meta.len() > fdr_format::MAX_FILE_BYTES as u64 {
+        return Err(fdr_format::DecodeError::TooLarge {
+            size: meta.len() as usize,
+        }
+        .to_string());
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("fichier illisible : {e}"))?;
+    if bytes.starts_with(b"%PDF-") {
+        return Err("fichier PDF : cette version de fdr n’importe que les fichiers JSON du format".into());
+    }
+    Ok(bytes)
+}
+
+fn import(store: &mut Store, files: &[PathBuf]) -> ExitCode {
+    let mut failed = false;
+    for path in files {
+        let name = path.display();
+        let bytes = match read_input(path) {
+            Ok(b) => b,
+            Err(message) => {
+                eprintln!("{name}: error: {message}");
+                failed = true;
+                continue;
+            }
+        };
+        let source = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        match store.import(&bytes, source.as_deref()) {
+            Ok(report) => {
+                let what = match report.outcome {
+                    fdr_store::ImportOutcome::Added => "importée (nouvelle feuille de route)".to_string(),
+                    fdr_store::ImportOutcome::Updated { previous } => {
+                        format!("importée (remplace la révision {previous}, gardée dans l’historique)")
+                    }
+                    fdr_store::ImportOutcome::AlreadyImported => "déjà importée".to_string(),
+                    fdr_store::ImportOutcome::HistoryOnly { current } => {
+                        format!("révision plus ancienne que la révision courante {current} : gardée dans l’historique")
+                    }
+                };
+                println!(
+                    "{name}: {what} — thème {}, {}, révision {}",
+                    report.theme_number, report.id, report.revision
+                );
+                for w in &report.warnings {
+                    eprintln!("{name}: warning: {w}");
+                }
+            }
+            Err(StoreError::Refused(e)) => {
+                for p in e.problems() {
+                    eprintln!("{name}: error: {p}");
+                }
+                failed = true;
+            }
+            Err(e) => {
+                eprintln!("{name}: error: {e}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The id a `THEME_NUMBER|ID` argument designates.
+fn resolve(store: &Store, target: &str) -> Result<String, String> {
+    match target.parse::<i64>() {
+        Ok(theme) => {
+            let ids = store.ids_for_theme(theme).map_err(|e| e.to_string())?;
+            match ids.as_slice() {
+                [] => Err(format!("aucune feuille de route pour le thème {theme}")),
+                [id] => Ok(id.clone()),
+                several => Err(format!(
+                    "le thème {theme} a {} feuilles de route ({}) : désignez-la par son id",
+                    several.len(),
+                    several.join(", ")
+                )),
+            }
+        }
+        Err(_) => Ok(target.to_string()),
+    }
+}
+
+/// Writes `bytes` to `out` through a temporary file in the same folder and a
+/// rename, so `out` is never half written.
+fn write_atomically(out: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = out
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, out)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn export(store: &mut Store, target: &str, out: &Path) -> ExitCode {
+    let id = match resolve(store, target) {
+        Ok(id) => id,
+        Err(message) => {
+            eprintln!("{target}: error: {message}");
+            return ExitCode::from(1);
+        }
+    };
+    match store.export_json(&id, &now()) {
+        Ok(exported) => {
+            if let Err(e) = write_atomically(out, &exported.bytes) {
+                eprintln!("{}: error: écriture impossible : {e}", out.display());
+                return ExitCode::from(1);
+            }
+            for w in &exported.warnings {
+                eprintln!("{id}: warning: {w}");
+            }
+            let what = if exported.new_revision {
+                "nouvelle révision"
+            } else {
+                "révision inchangée"
+            };
+            println!("{}: révision {} ({what})", out.display(), exported.revision);
+            ExitCode::SUCCESS
+        }
+        Err(StoreError::Invalid(problems)) => {
+            for p in problems {
+                eprintln!("{id}: error: {p}");
+            }
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("{id}: error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn check(store: &mut Store) -> ExitCode {
+    let integrity = match store.integrity_check() {
+        Ok(lines) => lines,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let sound = integrity == ["ok"];
+    if sound {
+        println!("intégrité : ok");
+    } else {
+        for line in &integrity {
+            eprintln!("error: intégrité : {line}");
+        }
+    }
+    let rows = match store.list() {
+        Ok(rows) => rows,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    for r in rows {
+        match store.warnings(&r.id) {
+            Ok(warnings) => {
+                println!(
+                    "thème {} ({}) : {} avertissement(s)",
+                    r.theme_number,
+                    r.id,
+                    warnings.len()
+                );
+                for w in warnings {
+                    println!("  {w}");
+                }
+            }
+            Err(e) => {
+                eprintln!("{}: error: {e}", r.id);
+                return ExitCode::from(1);
+            }
+        }
+    }
+    if sound {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

@@ -1,0 +1,258 @@
+//! The `fdr` binary end to end, on temporary stores.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const EXAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../docs/format/example-theme-09.json"
+);
+
+fn fdr(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fdr"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("FDR_DB")
+        .output()
+        .expect("fdr runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn example_value() -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(EXAMPLE).expect("example readable")).expect("example is JSON")
+}
+
+fn write_json(dir: &Path, name: &str, v: &serde_json::Value) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, serde_json::to_vec(v).expect("serialise")).expect("write");
+    p
+}
+
+#[test]
+fn example_round_trips_through_import_and_export() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("store.sqlite");
+    let out = fdr(&db, &["import", EXAMPLE]);
+    assert!(
+        out.status.success(),
+        "the public example imports: {}",
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stdout).contains("importée"),
+        "stdout reports the import: {}",
+        text(&out.stdout)
+    );
+    assert!(
+        text(&out.stderr).contains(": warning: objectives[2]"),
+        "warnings are printed with their path"
+    );
+
+    let again = fdr(&db, &["import", EXAMPLE]);
+    assert!(again.status.success(), "importing twice is a success");
+    assert!(
+        text(&again.stdout).contains("déjà importée"),
+        "second import says already there"
+    );
+
+    let list = fdr(&db, &["list"]);
+    let listing = text(&list.stdout);
+    assert_eq!(listing.lines().count(), 1, "one roadmap, one line: {listing}");
+    assert!(
+        listing.contains("5b0c7f1e-2a8d-4c39-9d7e-0f3a6b21c409")
+            && listing.contains("r3")
+            && listing.contains("submitted")
+    );
+
+    let exported = dir.path().join("out.fdr.json");
+    let out = fdr(
+        &db,
+        &[
+            "export",
+            "9",
+            "--format",
+            "json",
+            "--out",
+            exported.to_str().expect("utf-8 path"),
+        ],
+    );
+    assert!(out.status.success(), "export by theme number: {}", text(&out.stderr));
+    let back: serde_json::Value = serde_json::from_slice(&std::fs::read(&exported).expect("written")).expect("JSON");
+    assert_eq!(
+        back,
+        example_value(),
+        "import then export gives the same JSON value, exported_at included"
+    );
+
+    let by_id = dir.path().join("by-id.json");
+    let out = fdr(
+        &db,
+        &[
+            "export",
+            "5b0c7f1e-2a8d-4c39-9d7e-0f3a6b21c409",
+            "--out",
+            by_id.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(out.status.success());
+    assert_eq!(
+        std::fs::read(&by_id).ok(),
+        std::fs::read(&exported).ok(),
+        "an unedited roadmap exports the same bytes"
+    );
+
+    let check = fdr(&db, &["check"]);
+    assert!(check.status.success(), "a sound store checks ok");
+    assert!(text(&check.stdout).contains("intégrité : ok"));
+    assert!(
+        text(&check.stdout).contains("objectives[2]"),
+        "check lists each roadmap's warnings"
+    );
+}
+
+#[test]
+fn a_refused_file_names_the_field_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("store.sqlite");
+    let mut v = example_value();
+    v["actions"][2]["objectives"][0] = "O7".into();
+    let bad = write_json(dir.path(), "bad.json", &v);
+    let out = fdr(&db, &["import", bad.to_str().expect("utf-8"), EXAMPLE]);
+    assert_eq!(out.status.code(), Some(1), "one refused file makes the exit code 1");
+    let err = text(&out.stderr);
+    let line = format!(
+        "{}: error: actions[2].objectives[0]: aucun objectif avec l’id « O7 »",
+        bad.display()
+    );
+    assert!(
+        err.lines().any(|l| l == line),
+        "the refusal is FILE: error: PATH: MESSAGE, got:\n{err}"
+    );
+    let listing = text(&fdr(&db, &["list"]).stdout);
+    assert_eq!(
+        listing.lines().count(),
+        1,
+        "the valid file was imported, the bad one not: {listing}"
+    );
+}
+
+#[test]
+fn a_theme_with_two_roadmaps_is_refused_naming_both() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("store.sqlite");
+    let mut other = example_value();
+    other["id"] = "00000000-0000-4000-8000-000000000001".into();
+    let second = write_json(dir.path(), "second.json", &other);
+    let out = fdr(&db, &["import", EXAMPLE, second.to_str().expect("utf-8")]);
+    assert!(
+        out.status.success(),
+        "two ids for one theme are both kept: {}",
+        text(&out.stderr)
+    );
+    let target = dir.path().join("x.json");
+    let out = fdr(&db, &["export", "9", "--out", target.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("5b0c7f1e-2a8d-4c39-9d7e-0f3a6b21c409") && err.contains("00000000-0000-4000-8000-000000000001"),
+        "the refusal names both ids: {err}"
+    );
+    assert!(!target.exists(), "nothing is written when the export is refused");
+}
+
+#[test]
+fn help_documents_commands_and_exit_codes() {
+    let out = Command::new(env!("CARGO_BIN_EXE_fdr"))
+        .arg("--help")
+        .output()
+        .expect("runs");
+    let help = text(&out.stdout);
+    for word in [
+        "list",
+        "import",
+        "export",
+        "check",
+        "--db",
+        "FDR_DB",
+        "Codes de sortie",
+        "0 ",
+        "1 ",
+        "2 ",
+        "3 ",
+    ] {
+        assert!(help.contains(word), "--help mentions {word:?}:\n{help}");
+    }
+    let bad = Command::new(env!("CARGO_BIN_EXE_fdr"))
+        .arg("frobnicate")
+        .output()
+        .expect("runs");
+    assert_eq!(bad.status.code(), Some(2), "an unknown command is a usage error");
+}
+
+#[test]
+fn fdr_db_sets_the_store_and_a_newer_store_is_refused_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("env.sqlite");
+    let out = Command::new(env!("CARGO_BIN_EXE_fdr"))
+        .args(["import", EXAMPLE])
+        .env("FDR_DB", &db)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(db.exists(), "FDR_DB chose the store file");
+    drop(fdr(&db, &["list"]));
+    // Make the file look written by a future version.
+    {
+        let conn = rusqlite::Connection::open(&db).expect("open");
+        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE; PRAGMA user_version = 999;")
+            .expect("bump");
+    }
+    let before = std::fs::read(&db).expect("read");
+    let out = fdr(&db, &["list"]);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "a store from a newer version cannot be opened"
+    );
+    assert!(
+        text(&out.stderr).contains("plus récente"),
+        "the message says why: {}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read(&db).expect("read"),
+        before,
+        "the newer store is left byte for byte untouched"
+    );
+}
+
+#[test]
+fn edited_roadmaps_get_a_new_revision_on_export() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("store.sqlite");
+    assert!(fdr(&db, &["import", EXAMPLE]).status.success());
+    {
+        let mut store =
+            fdr_store::Store::open(&db, fdr_store::fixed_clock("2026-11-23T10:00:00Z")).expect("open store");
+        store
+            .set_status(
+                "5b0c7f1e-2a8d-4c39-9d7e-0f3a6b21c409",
+                fdr_core::RoadmapStatus::Validated,
+            )
+            .expect("edit");
+    }
+    assert!(
+        text(&fdr(&db, &["list"]).stdout).contains("r3*"),
+        "the list marks the edited roadmap"
+    );
+    let target = dir.path().join("x.json");
+    let out = fdr(&db, &["export", "9", "--out", target.to_str().expect("utf-8")]);
+    assert!(text(&out.stdout).contains("révision 4"), "{}", text(&out.stdout));
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&target).expect("read")).expect("json");
+    assert_eq!(v["revision"], 4, "an edited roadmap's export bumps the revision");
+    assert_eq!(v["status"], "validated");
+}
