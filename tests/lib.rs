@@ -1,1 +1,1 @@
-//! Cross-crate tests live in `tests/tests/`; this library is empty.
+//! Cross-crate tests of *Feuilles de route* live in `tests/tests/` (one file per concern); this library is empty.
