@@ -94,7 +94,7 @@ fn sentence(seq: &mut Sequence, words: usize) -> String {
         if i > 0 {
             s.push(' ');
         }
-        s.push_str(*seq.pick(WORDS));
+        s.push_str(seq.pick::<&str>(WORDS));
     }
     let mut chars = s.chars();
     match chars.next() {

@@ -234,22 +234,19 @@ impl Checker {
         self.optional_text(&format!("{path}.comment"), v.comment.as_deref());
     }
 
-    /// Ids unique within a list; returns the map id → index.
-    fn unique_ids<'a>(&mut self, list: &str, ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        for (i, id) in ids.enumerate() {
-            self.local_id(&format!("{list}[{i}].id"), id);
-            if let Some(first) = seen.get(id) {
-                self.push(
-                    format!("{list}[{i}].id"),
-                    ProblemCode::Duplicate,
-                    format!("identifiant « {} » déjà utilisé par {list}[{first}]", shorten(id)),
-                );
-            } else {
-                seen.insert(id, i);
-            }
+    /// The id of `list[i]`: a local id, unique among the ids `seen` before it
+    /// in its list (checked item by item, so problems stay in document order).
+    fn unique_id<'a>(&mut self, list: &str, i: usize, id: &'a str, seen: &mut HashMap<&'a str, usize>) {
+        self.local_id(&format!("{list}[{i}].id"), id);
+        if let Some(first) = seen.get(id) {
+            self.push(
+                format!("{list}[{i}].id"),
+                ProblemCode::Duplicate,
+                format!("identifiant « {} » déjà utilisé par {list}[{first}]", shorten(id)),
+            );
+        } else {
+            seen.insert(id, i);
         }
-        seen
     }
 
     fn references(&mut self, path: &str, refs: Option<&[String]>, targets: &HashMap<&str, usize>, what: &str) {
@@ -257,6 +254,7 @@ impl Checker {
         self.list(path, refs);
         for (j, r) in refs.iter().enumerate() {
             let p = format!("{path}[{j}]");
+            self.local_id(&p, r);
             if !targets.contains_key(r.as_str()) {
                 self.push(
                     p,
@@ -350,10 +348,11 @@ pub fn validate(r: &Roadmap, catalogue: &Catalogue) -> Vec<Problem> {
     }
 
     c.list("objectives", &r.objectives);
-    let objective_ids = c.unique_ids("objectives", r.objectives.iter().map(|o| o.id.as_str()));
+    let mut objective_ids = HashMap::new();
     let mut priorities: HashMap<i64, usize> = HashMap::new();
     for (i, o) in r.objectives.iter().enumerate() {
         let p = format!("objectives[{i}]");
+        c.unique_id("objectives", i, &o.id, &mut objective_ids);
         if o.priority < 1 {
             c.push(
                 format!("{p}.priority"),
@@ -379,12 +378,10 @@ pub fn validate(r: &Roadmap, catalogue: &Catalogue) -> Vec<Problem> {
     }
 
     c.list("actions", &r.actions);
-    let action_ids = c.unique_ids("actions", r.actions.iter().map(|a| a.id.as_str()));
+    let mut action_ids = HashMap::new();
     for (i, a) in r.actions.iter().enumerate() {
         let p = format!("actions[{i}]");
-        for (j, id) in a.objectives.iter().enumerate() {
-            c.local_id(&format!("{p}.objectives[{j}]"), id);
-        }
+        c.unique_id("actions", i, &a.id, &mut action_ids);
         c.references(
             &format!("{p}.objectives"),
             Some(&a.objectives),
@@ -425,14 +422,10 @@ pub fn validate(r: &Roadmap, catalogue: &Catalogue) -> Vec<Problem> {
     }
 
     c.list("indicators", &r.indicators);
-    c.unique_ids("indicators", r.indicators.iter().map(|x| x.id.as_str()));
+    let mut indicator_ids = HashMap::new();
     for (i, x) in r.indicators.iter().enumerate() {
         let p = format!("indicators[{i}]");
-        for (list, refs) in [("objectives", &x.objectives), ("actions", &x.actions)] {
-            for (j, id) in refs.iter().flatten().enumerate() {
-                c.local_id(&format!("{p}.{list}[{j}]"), id);
-            }
-        }
+        c.unique_id("indicators", i, &x.id, &mut indicator_ids);
         c.references(
             &format!("{p}.objectives"),
             x.objectives.as_deref(),

@@ -179,9 +179,10 @@ fn schema_problem(path: &str, e: &serde_json::Error) -> Problem {
         }
     };
     let (path, message) = if reason.starts_with("unknown field") {
+        // serde_path_to_error's path already ends with the unknown key.
         let field = quoted(reason).unwrap_or("?");
         (
-            join(field),
+            path.to_string(),
             format!(
                 "champ inconnu « {} » : le format ne l’admet pas{at}",
                 validation::shorten(field)
@@ -219,6 +220,15 @@ pub fn decode(bytes: &[u8], catalogue: &Catalogue) -> Result<Decoded, DecodeErro
         return Err(DecodeError::TooLarge { size: bytes.len() });
     }
     let bytes = strip_bom(bytes);
+
+    // serde also reads a struct from an array of its fields: the file must be an
+    // object, and anything else that is JSON is not a roadmap.
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+            Err(e) => syntax_error(&e),
+            Ok(_) => DecodeError::NotRoadmap,
+        });
+    }
 
     // First look: JSON at all, and ours? (Unknown fields ignored here.)
     let envelope: Envelope = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
@@ -282,6 +292,22 @@ pub fn decode(bytes: &[u8], catalogue: &Catalogue) -> Result<Decoded, DecodeErro
         indicators: doc.indicators,
         participation: doc.participation,
     };
+    // serde's derived structs also read an array of their fields, in order,
+    // where the schema wants an object: what was read must be what the file says.
+    let file: Value = serde_json::from_slice(bytes).map_err(|e| syntax_error(&e))?;
+    let read = serde_json::to_value(document(&roadmap, &doc.exported_at)).expect("a roadmap always serialises");
+    if let Some((path, in_file, expected)) = first_difference(&file, &read, String::new()) {
+        return Err(DecodeError::Invalid(vec![Problem::new(
+            path,
+            ProblemCode::Schema,
+            format!(
+                "type de valeur incorrect : {}, {} attendu",
+                kind(in_file),
+                kind(expected)
+            ),
+        )]));
+    }
+
     let mut problems = envelope_checks.into_problems();
     let content = validation::validate(&roadmap, catalogue);
     // Envelope problems go in document order: id first, then revision, exported_at.
@@ -300,9 +326,53 @@ pub fn decode(bytes: &[u8], catalogue: &Catalogue) -> Result<Decoded, DecodeErro
     })
 }
 
-/// Writes the canonical file of a roadmap at a revision.
-pub fn encode(roadmap: &Roadmap, exported_at: &str) -> Vec<u8> {
-    let doc = DocumentV1Ref {
+/// The JSON type of a value, in French.
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "booléen",
+        Value::Number(_) => "nombre",
+        Value::String(_) => "texte",
+        Value::Array(_) => "tableau",
+        Value::Object(_) => "objet",
+    }
+}
+
+/// The first place (path, value in the file, value read) where the file and
+/// what was read from it differ as JSON values.
+fn first_difference<'a>(file: &'a Value, read: &'a Value, path: String) -> Option<(String, &'a Value, &'a Value)> {
+    let field = |k: &str| {
+        if path.is_empty() {
+            k.to_string()
+        } else {
+            format!("{path}.{k}")
+        }
+    };
+    match (file, read) {
+        (Value::Object(x), Value::Object(y)) => x
+            .iter()
+            .find_map(|(k, v)| match y.get(k) {
+                Some(w) => first_difference(v, w, field(k)),
+                None => Some((field(k), v, &Value::Null)),
+            })
+            .or_else(|| {
+                y.iter()
+                    .find(|(k, _)| !x.contains_key(*k))
+                    .map(|(k, w)| (field(k), &Value::Null, w))
+            }),
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .find_map(|(i, (v, w))| first_difference(v, w, format!("{path}[{i}]"))),
+        _ if json_equal(file, read) => None,
+        _ => Some((path, file, read)),
+    }
+}
+
+/// The file's document for a roadmap.
+fn document<'a>(roadmap: &'a Roadmap, exported_at: &'a str) -> DocumentV1Ref<'a> {
+    DocumentV1Ref {
         format: FORMAT,
         format_version: FORMAT_VERSION,
         id: &roadmap.id,
@@ -318,8 +388,13 @@ pub fn encode(roadmap: &Roadmap, exported_at: &str) -> Vec<u8> {
         actions: &roadmap.actions,
         indicators: &roadmap.indicators,
         participation: &roadmap.participation,
-    };
-    let mut out = serde_json::to_vec_pretty(&doc).expect("a roadmap always serialises: no maps with non-string keys");
+    }
+}
+
+/// Writes the canonical file of a roadmap at a revision.
+pub fn encode(roadmap: &Roadmap, exported_at: &str) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(&document(roadmap, exported_at))
+        .expect("a roadmap always serialises: no maps with non-string keys");
     out.push(b'\n');
     out
 }
@@ -387,7 +462,7 @@ mod tests {
     fn serde_messages_become_french_with_paths() {
         let e = serde_json::from_str::<Objective>(r#"{"id":"O1","priority":1,"title":"t","colour":"red"}"#)
             .expect_err("unknown field");
-        let p = schema_problem("objectives[0]", &e);
+        let p = schema_problem("objectives[0].colour", &e);
         assert_eq!(p.path, "objectives[0].colour", "the unknown field is named in the path");
         assert!(p.message.starts_with("champ inconnu « colour »"), "{}", p.message);
         let e = serde_json::from_str::<Objective>(r#"{"id":"O1","priority":1}"#).expect_err("missing title");
