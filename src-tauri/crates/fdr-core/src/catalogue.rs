@@ -84,4 +84,13 @@ mod tests {
         assert_eq!(c.territory_name("32"), Some("Hauts-de-France"));
         assert_eq!(c.territory_name("75"), None);
     }
+
+    #[test]
+    fn shipped_catalogue_is_the_formats_copy() {
+        assert_eq!(
+            THEMES_JSON,
+            include_str!("../../../../docs/format/themes.json"),
+            "assets/themes.json must stay identical to the format's themes.json"
+        );
+    }
 }

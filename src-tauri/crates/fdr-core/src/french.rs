@@ -150,7 +150,7 @@ mod tests {
         assert_eq!(money_cents(0), "0\u{A0}€");
         assert_eq!(money_cents(2150), "21,50\u{A0}€");
         assert_eq!(money_cents(5), "0,05\u{A0}€");
-        assert_eq!(money_cents(123_456_789_01), "123\u{202F}456\u{202F}789,01\u{A0}€");
+        assert_eq!(money_cents(12_345_678_901), "123\u{202F}456\u{202F}789,01\u{A0}€");
         assert_eq!(money_cents(-100_000), "-1\u{202F}000\u{A0}€");
         assert_eq!(
             money_cents(i128::from(i64::MAX) * 3)

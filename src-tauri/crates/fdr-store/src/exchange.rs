@@ -308,20 +308,21 @@ pub(crate) fn insert_roadmap(
     insert_children(tx, r)
 }
 
-fn record_revision(
-    tx: &Transaction,
-    id: &str,
+/// One revision entering the history.
+struct NewRevision<'a> {
+    id: &'a str,
     revision: i64,
-    exported_at: &str,
-    origin: &str,
-    source_name: Option<&str>,
-    now: &str,
-    json: &[u8],
-) -> Result<()> {
+    exported_at: &'a str,
+    origin: &'static str,
+    source_name: Option<&'a str>,
+    json: &'a [u8],
+}
+
+fn record_revision(tx: &Transaction, r: &NewRevision, now: &str) -> Result<()> {
     tx.execute(
         "INSERT INTO revision (roadmap_id, revision, exported_at, origin, source_name, recorded_at, json)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![id, revision, exported_at, origin, source_name, now, json],
+        params![r.id, r.revision, r.exported_at, r.origin, r.source_name, now, r.json],
     )?;
     Ok(())
 }
@@ -334,6 +335,14 @@ fn import_decoded(
     now: &str,
 ) -> Result<ImportOutcome> {
     let r = &decoded.roadmap;
+    let received = NewRevision {
+        id: &r.id,
+        revision: r.revision,
+        exported_at: &decoded.exported_at,
+        origin: "import",
+        source_name,
+        json: bytes,
+    };
     let current: Option<(i64, bool)> = tx
         .query_row(
             "SELECT revision, edited FROM roadmap WHERE id = ?1",
@@ -343,16 +352,7 @@ fn import_decoded(
         .optional()?;
     let Some((current, edited)) = current else {
         insert_roadmap(tx, r, Some(&decoded.exported_at), false, now)?;
-        record_revision(
-            tx,
-            &r.id,
-            r.revision,
-            &decoded.exported_at,
-            "import",
-            source_name,
-            now,
-            bytes,
-        )?;
+        record_revision(tx, &received, now)?;
         return Ok(ImportOutcome::Added);
     };
     let known: Option<Vec<u8>> = tx
@@ -387,28 +387,10 @@ fn import_decoded(
             params![r.id, r.revision, decoded.exported_at],
         )?;
         insert_children(tx, r)?;
-        record_revision(
-            tx,
-            &r.id,
-            r.revision,
-            &decoded.exported_at,
-            "import",
-            source_name,
-            now,
-            bytes,
-        )?;
+        record_revision(tx, &received, now)?;
         Ok(ImportOutcome::Updated { previous: current })
     } else {
-        record_revision(
-            tx,
-            &r.id,
-            r.revision,
-            &decoded.exported_at,
-            "import",
-            source_name,
-            now,
-            bytes,
-        )?;
+        record_revision(tx, &received, now)?;
         Ok(ImportOutcome::HistoryOnly { current })
     }
 }
@@ -478,7 +460,15 @@ impl Store {
                 return Err(StoreError::Invalid(problems));
             }
             let bytes = fdr_format::encode(&r, exported_at);
-            record_revision(tx, id, r.revision, exported_at, "export", None, &now, &bytes)?;
+            let record = NewRevision {
+                id,
+                revision: r.revision,
+                exported_at,
+                origin: "export",
+                source_name: None,
+                json: &bytes,
+            };
+            record_revision(tx, &record, &now)?;
             tx.execute(
                 "UPDATE roadmap SET revision = ?2, exported_at = ?3, edited = 0 WHERE id = ?1",
                 params![id, r.revision, exported_at],
