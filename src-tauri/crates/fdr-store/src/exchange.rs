@@ -308,6 +308,7 @@ pub(crate) fn insert_roadmap(
     insert_children(tx, r)
 }
 
+#[allow(clippy::too_many_arguments)] // one column each; a struct would only rename them
 fn record_revision(
     tx: &Transaction,
     id: &str,

@@ -236,14 +236,42 @@ fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("PRAGMA user_version", [], |r| r.get(0))
 }
 
+/// An SQLite URI opening `path` with `immutable=1`: no lock taken, and no
+/// `-wal` or `-shm` file created beside it (a plain read-only open of a
+/// WAL-mode file creates both and leaves them behind).
+fn immutable_uri(path: &Path) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut uri = String::from(if bytes.starts_with(b"/") { "file://" } else { "file:" });
+    for &b in bytes {
+        match b {
+            b'\\' if cfg!(windows) => uri.push('/'),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' | b':' => {
+                uri.push(char::from(b))
+            }
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
 /// Reads the schema version of an existing file without changing a byte of
 /// it, refusing files that are not databases or come from a newer version.
 pub fn check_existing(path: &Path) -> Result<()> {
     let not_db = || StoreError::NotADatabase {
         path: path.display().to_string(),
     };
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|_| not_db())?;
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    // With a WAL in progress its content counts, so read through it (its
+    // companion files exist already); otherwise touch nothing at all.
+    let conn = if Path::new(&wal).exists() {
+        Connection::open_with_flags(path, flags)
+    } else {
+        Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
+    }
+    .map_err(|_| not_db())?;
     let version = user_version(&conn).map_err(|e| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) => not_db(),
         _ => StoreError::Sqlite(e),
