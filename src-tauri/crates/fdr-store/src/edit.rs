@@ -151,7 +151,7 @@ impl List {
             .copied()
             .ok_or_else(|| StoreError::ItemNotFound {
                 kind: self.kind,
-                id: format!("n° {}", index + 1),
+                id: format!("n° {}", index as u128 + 1),
             })
     }
 

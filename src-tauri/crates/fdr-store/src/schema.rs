@@ -22,6 +22,10 @@ pub const MIGRATIONS: &[Migration] = &[v1_initial];
 /// The schema version this build writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
+/// `PRAGMA application_id` of our stores ("FDR1"), so that another
+/// program's SQLite file is told apart from ours whatever its version.
+pub const APPLICATION_ID: i32 = 0x4644_5231;
+
 const V1: &str = r#"
 CREATE TABLE region (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -198,6 +202,7 @@ CREATE INDEX practice_order ON practice(roadmap_id, position);
 /// data seeded from `assets/themes.json`.
 fn v1_initial(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(V1)?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     let c = Catalogue::builtin();
     tx.execute(
         "INSERT INTO region (id, code, name, period_start, period_end) VALUES (1, ?1, ?2, ?3, ?4)",
@@ -236,23 +241,60 @@ fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("PRAGMA user_version", [], |r| r.get(0))
 }
 
+/// An SQLite URI opening `path` with `immutable=1`: no lock taken, and no
+/// `-wal` or `-shm` file created beside it (a plain read-only open of a
+/// WAL-mode file creates both and leaves them behind).
+fn immutable_uri(path: &Path) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut uri = String::from(if bytes.starts_with(b"/") { "file://" } else { "file:" });
+    for &b in bytes {
+        match b {
+            b'\\' if cfg!(windows) => uri.push('/'),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' | b':' => {
+                uri.push(char::from(b))
+            }
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
 /// Reads the schema version of an existing file without changing a byte of
 /// it, refusing files that are not databases or come from a newer version.
 pub fn check_existing(path: &Path) -> Result<()> {
     let not_db = || StoreError::NotADatabase {
         path: path.display().to_string(),
     };
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|_| not_db())?;
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    // With a WAL in progress its content counts, so read through it (its
+    // companion files exist already); otherwise touch nothing at all.
+    let conn = if Path::new(&wal).exists() {
+        Connection::open_with_flags(path, flags)
+    } else {
+        Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
+    }
+    .map_err(|_| not_db())?;
     let version = user_version(&conn).map_err(|e| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) => not_db(),
         _ => StoreError::Sqlite(e),
     })?;
+    let application_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|_| not_db())?;
+    if application_id != 0 && application_id != APPLICATION_ID {
+        return Err(not_db());
+    }
     if version > LATEST {
         return Err(StoreError::TooNew {
             found: version,
             supported: LATEST,
         });
+    }
+    if version > 0 && application_id != APPLICATION_ID {
+        return Err(not_db());
     }
     if version > 0 {
         // A database of ours has our tables; anything else at version > 0 is foreign.
