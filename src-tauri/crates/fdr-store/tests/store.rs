@@ -2363,7 +2363,8 @@ fn another_applications_database_is_refused_untouched() {
             .expect("another app's tables");
             raw.pragma_update(None, "user_version", version).expect("version");
             if version == 9 {
-                raw.pragma_update(None, "application_id", 0x0BAD_CAFE).expect("application id");
+                raw.pragma_update(None, "application_id", 0x0BAD_CAFE)
+                    .expect("application id");
             }
         }
         let _ = std::fs::remove_file(sidecar(&path, "-shm"));
