@@ -74,6 +74,8 @@ enum Command {
 enum Format {
     /// Le format d’échange JSON (feuille-de-route, version 1).
     Json,
+    /// Le document PDF à diffuser, qui porte en pièce jointe le même JSON.
+    Pdf,
 }
 
 fn default_db() -> PathBuf {
@@ -108,11 +110,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::List => list(&store),
         Command::Import { files } => import(&mut store, &files),
-        Command::Export {
-            target,
-            format: Format::Json,
-            out,
-        } => export(&mut store, &target, &out),
+        Command::Export { target, format, out } => export(&mut store, &target, format, &out),
         Command::Check => check(&mut store),
     }
 }
@@ -255,7 +253,7 @@ fn write_atomically(out: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
-fn export(store: &mut Store, target: &str, out: &Path) -> ExitCode {
+fn export(store: &mut Store, target: &str, format: Format, out: &Path) -> ExitCode {
     let id = match resolve(store, target) {
         Ok(id) => id,
         Err(message) => {
@@ -265,7 +263,17 @@ fn export(store: &mut Store, target: &str, out: &Path) -> ExitCode {
     };
     match store.export_json(&id, &now()) {
         Ok(exported) => {
-            if let Err(e) = write_atomically(out, &exported.bytes) {
+            let bytes = match format {
+                Format::Json => exported.bytes.clone(),
+                Format::Pdf => match store.roadmap(&id) {
+                    Ok(roadmap) => fdr_pdf::roadmap_pdf(&roadmap, &exported.bytes, &exported.exported_at),
+                    Err(e) => {
+                        eprintln!("{id}: error: {e}");
+                        return ExitCode::from(1);
+                    }
+                },
+            };
+            if let Err(e) = write_atomically(out, &bytes) {
                 eprintln!("{}: error: écriture impossible : {e}", out.display());
                 return ExitCode::from(1);
             }

@@ -56,6 +56,8 @@ pub struct Exported {
     pub revision: i64,
     /// Whether this export made a new revision (the roadmap had been edited).
     pub new_revision: bool,
+    /// The file's `exported_at` (the revision's, for an unedited roadmap).
+    pub exported_at: String,
     /// The roadmap's warnings.
     pub warnings: Vec<Warning>,
 }
@@ -438,6 +440,7 @@ impl Store {
                         bytes,
                         revision: r.revision,
                         new_revision: false,
+                        exported_at: stamped.to_string(),
                         warnings,
                     });
                 }
@@ -477,6 +480,7 @@ impl Store {
                 bytes,
                 revision: r.revision,
                 new_revision: true,
+                exported_at: exported_at.to_string(),
                 warnings,
             })
         })

@@ -1,0 +1,286 @@
+//! The faces compiled into the application, their metrics and kerning.
+//!
+//! Noto Sans in four styles sets the text; DejaVu Sans is the fallback for
+//! characters Noto Sans lacks (arrows, symbols, Hebrew, Arabic…). A character
+//! neither has (emoji, rare scripts) is drawn as U+FFFD from the fallback,
+//! with the original kept as `/ActualText` so that it stays extractable.
+//!
+//! Metrics come from the font files with `ttf-parser`: advances from `hmtx`,
+//! pair kerning from the GPOS `kern` feature (format 1 and 2 pair
+//! adjustments), cached per document.
+
+use std::collections::HashMap;
+use ttf_parser::gpos::{PairAdjustment, PositioningSubtable};
+use ttf_parser::opentype_layout::LayoutTable;
+use ttf_parser::{GlyphId, Tag};
+
+/// The font files, compiled in.
+pub const NOTO_REGULAR: &[u8] = include_bytes!("../../../../assets/fonts/NotoSans-Regular.ttf");
+/// Bold.
+pub const NOTO_BOLD: &[u8] = include_bytes!("../../../../assets/fonts/NotoSans-Bold.ttf");
+/// Italic.
+pub const NOTO_ITALIC: &[u8] = include_bytes!("../../../../assets/fonts/NotoSans-Italic.ttf");
+/// Bold italic.
+pub const NOTO_BOLD_ITALIC: &[u8] = include_bytes!("../../../../assets/fonts/NotoSans-BoldItalic.ttf");
+/// Fallback for characters Noto Sans lacks.
+pub const DEJAVU_SANS: &[u8] = include_bytes!("../../../../assets/fonts/DejaVuSans.ttf");
+
+/// One of the embedded faces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FaceId {
+    /// Noto Sans Regular.
+    Regular,
+    /// Noto Sans Bold.
+    Bold,
+    /// Noto Sans Italic.
+    Italic,
+    /// Noto Sans Bold Italic.
+    BoldItalic,
+    /// DejaVu Sans (fallback).
+    Fallback,
+}
+
+impl FaceId {
+    /// Every face, in resource order.
+    pub const ALL: [FaceId; 5] = [
+        Self::Regular,
+        Self::Bold,
+        Self::Italic,
+        Self::BoldItalic,
+        Self::Fallback,
+    ];
+
+    /// The face for a style.
+    pub fn styled(bold: bool, italic: bool) -> Self {
+        match (bold, italic) {
+            (false, false) => Self::Regular,
+            (true, false) => Self::Bold,
+            (false, true) => Self::Italic,
+            (true, true) => Self::BoldItalic,
+        }
+    }
+
+    /// The font file.
+    pub fn bytes(self) -> &'static [u8] {
+        match self {
+            Self::Regular => NOTO_REGULAR,
+            Self::Bold => NOTO_BOLD,
+            Self::Italic => NOTO_ITALIC,
+            Self::BoldItalic => NOTO_BOLD_ITALIC,
+            Self::Fallback => DEJAVU_SANS,
+        }
+    }
+
+    /// Index in [`FaceId::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The PDF resource name, also the subset tag of the embedded font: six
+    /// capital letters, fixed, so the output is deterministic.
+    pub fn resource_name(self) -> &'static str {
+        match self {
+            Self::Regular => "FDRREG",
+            Self::Bold => "FDRBLD",
+            Self::Italic => "FDRITA",
+            Self::BoldItalic => "FDRBIT",
+            Self::Fallback => "FDRFBK",
+        }
+    }
+}
+
+/// The replacement drawn for a character no face has.
+pub const REPLACEMENT: char = '\u{FFFD}';
+
+struct Face {
+    face: ttf_parser::Face<'static>,
+    units_per_em: f32,
+    glyphs: HashMap<char, Option<(GlyphId, u16)>>,
+    kerning: HashMap<(u16, u16), i16>,
+}
+
+impl Face {
+    fn new(id: FaceId) -> Self {
+        let face = ttf_parser::Face::parse(id.bytes(), 0).expect("the embedded fonts are valid (tested)");
+        let units_per_em = f32::from(face.units_per_em());
+        Self {
+            face,
+            units_per_em,
+            glyphs: HashMap::new(),
+            kerning: HashMap::new(),
+        }
+    }
+
+    fn glyph(&mut self, c: char) -> Option<(GlyphId, u16)> {
+        let face = &self.face;
+        *self.glyphs.entry(c).or_insert_with(|| {
+            let g = face.glyph_index(c)?;
+            Some((g, face.glyph_hor_advance(g).unwrap_or(0)))
+        })
+    }
+
+    fn kern(&mut self, left: GlyphId, right: GlyphId) -> i16 {
+        let face = &self.face;
+        *self
+            .kerning
+            .entry((left.0, right.0))
+            .or_insert_with(|| pair_kerning(face, left, right))
+    }
+}
+
+/// The GPOS pair adjustment of the `kern` feature between two glyphs, in font units.
+fn pair_kerning(face: &ttf_parser::Face, left: GlyphId, right: GlyphId) -> i16 {
+    let Some(gpos) = face.tables().gpos else { return 0 };
+    let table: &LayoutTable = &gpos;
+    let kern = Tag::from_bytes(b"kern");
+    let mut total = 0i16;
+    let mut seen = Vec::new();
+    for feature in table.features.into_iter().filter(|f| f.tag == kern) {
+        for lookup_index in feature.lookup_indices {
+            if seen.contains(&lookup_index) {
+                continue;
+            }
+            seen.push(lookup_index);
+            let Some(lookup) = table.lookups.get(lookup_index) else {
+                continue;
+            };
+            for subtable in lookup.subtables.into_iter::<PositioningSubtable>() {
+                let PositioningSubtable::Pair(pair) = subtable else {
+                    continue;
+                };
+                let Some(cov) = pair.coverage().get(left) else { continue };
+                let value = match pair {
+                    PairAdjustment::Format1 { sets, .. } => {
+                        sets.get(cov).and_then(|set| set.get(right)).map(|(a, _)| a.x_advance)
+                    }
+                    PairAdjustment::Format2 { classes, matrix, .. } => {
+                        let (c1, c2) = (classes.0.get(left), classes.1.get(right));
+                        matrix.get((c1, c2)).map(|(a, _)| a.x_advance)
+                    }
+                };
+                if let Some(v) = value {
+                    total = total.saturating_add(v);
+                    break; // the first subtable covering the pair applies
+                }
+            }
+        }
+    }
+    total
+}
+
+/// What draws a character.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Glyph {
+    /// The face that draws it.
+    pub face: FaceId,
+    /// The character actually drawn (the original, or [`REPLACEMENT`]).
+    pub drawn: char,
+    /// Advance in thousandths of an em.
+    pub advance: f32,
+    /// Glyph id in its face.
+    pub gid: u16,
+}
+
+/// The faces and their caches, for one document.
+pub struct Fonts {
+    faces: Vec<Face>,
+}
+
+impl Default for Fonts {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Fonts {
+    /// Parses the embedded faces.
+    pub fn new() -> Self {
+        Self {
+            faces: FaceId::ALL.iter().map(|&id| Face::new(id)).collect(),
+        }
+    }
+
+    /// How `c` is drawn in the style's face: by that face, by the fallback,
+    /// or as a replacement from the fallback.
+    pub fn glyph(&mut self, style_face: FaceId, c: char) -> Glyph {
+        for face in [style_face, FaceId::Fallback] {
+            let f = &mut self.faces[face.index()];
+            if let Some((gid, adv)) = f.glyph(c) {
+                if gid.0 != 0 {
+                    let upem = f.units_per_em;
+                    return Glyph {
+                        face,
+                        drawn: c,
+                        advance: f32::from(adv) * 1000.0 / upem,
+                        gid: gid.0,
+                    };
+                }
+            }
+        }
+        let f = &mut self.faces[FaceId::Fallback.index()];
+        let (gid, adv) = f.glyph(REPLACEMENT).unwrap_or((GlyphId(0), 1000));
+        let upem = f.units_per_em;
+        Glyph {
+            face: FaceId::Fallback,
+            drawn: REPLACEMENT,
+            advance: f32::from(adv) * 1000.0 / upem,
+            gid: gid.0,
+        }
+    }
+
+    /// Kerning between two glyphs of the same face, in thousandths of an em
+    /// (negative: closer).
+    pub fn kern(&mut self, face: FaceId, left: u16, right: u16) -> f32 {
+        let f = &mut self.faces[face.index()];
+        let upem = f.units_per_em;
+        f32::from(f.kern(GlyphId(left), GlyphId(right))) * 1000.0 / upem
+    }
+
+    /// Ascender of a face, in thousandths of an em.
+    pub fn ascender(&self, face: FaceId) -> f32 {
+        let f = &self.faces[face.index()];
+        f32::from(f.face.ascender()) * 1000.0 / f.units_per_em
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_face_parses_and_covers_french() {
+        let mut fonts = Fonts::new();
+        for face in [FaceId::Regular, FaceId::Bold, FaceId::Italic, FaceId::BoldItalic] {
+            for c in "àâçéèêëîïôöùûüÿœæÀÇÉÈÊŒ«»’€ \u{A0}\u{202F}–—…°".chars() {
+                assert_eq!(fonts.glyph(face, c).face, face, "{face:?} draws {c:?} itself");
+            }
+        }
+    }
+
+    #[test]
+    fn missing_glyphs_fall_back_then_are_replaced() {
+        let mut fonts = Fonts::new();
+        let arrow = fonts.glyph(FaceId::Regular, '⇒');
+        assert_eq!(arrow.face, FaceId::Fallback, "DejaVu draws what Noto Sans lacks");
+        let emoji = fonts.glyph(FaceId::Regular, '漢');
+        assert_eq!(
+            (emoji.face, emoji.drawn),
+            (FaceId::Fallback, REPLACEMENT),
+            "no embedded face has CJK: replacement"
+        );
+        assert!(emoji.advance > 0.0);
+    }
+
+    #[test]
+    fn kerning_pairs_come_from_gpos() {
+        let mut fonts = Fonts::new();
+        let a = fonts.glyph(FaceId::Regular, 'A').gid;
+        let v = fonts.glyph(FaceId::Regular, 'V').gid;
+        assert!(
+            fonts.kern(FaceId::Regular, a, v) < 0.0,
+            "A and V kern closer in Noto Sans"
+        );
+        let o = fonts.glyph(FaceId::Regular, 'o').gid;
+        assert_eq!(fonts.kern(FaceId::Regular, o, o), 0.0, "o o has no kerning");
+    }
+}

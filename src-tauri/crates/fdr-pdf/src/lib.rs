@@ -1,0 +1,75 @@
+//! The PDF documents of *Feuilles de route*, in two steps:
+//!
+//! 1. a pure layout pass ([`layout`], [`roadmap`], [`charts`]) that places
+//!    text runs, rules, fills and links on pages, each box carrying its role
+//!    in the logical structure (or marked as an artifact), tested on numbers;
+//! 2. a thin renderer ([`render`]) that turns the boxes into printpdf
+//!    operations, then adds with lopdf what printpdf does not write: the
+//!    embedded JSON, `/Lang`, the nested outline, links, the structure tree,
+//!    metadata with an explicit date, a deterministic file id.
+//!
+//! Fonts ([`fonts`]) are compiled in and always subset; text ([`text`]) is
+//! measured from the font files with kerning, and broken so that nothing
+//! passes the margins.
+//!
+//! Extending it: new content goes in [`roadmap`] as calls on
+//! [`layout::Flow`] with the right roles; a new kind of box needs an
+//! [`layout::Item`] variant and its drawing in [`render`].
+
+pub mod charts;
+pub mod fonts;
+pub mod layout;
+pub mod render;
+pub mod roadmap;
+pub mod text;
+
+use sha2::{Digest, Sha256};
+
+/// Hexadecimal SHA-256 of bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The PDF of a roadmap, carrying `json` (the exact bytes of its
+/// `fdr export --format json`) as `feuille-de-route.json`. `exported_at` is
+/// the RFC 3339 timestamp of that export: the same roadmap, JSON and
+/// timestamp always give the same bytes.
+pub fn roadmap_pdf(roadmap: &fdr_core::Roadmap, json: &[u8], exported_at: &str) -> Vec<u8> {
+    let date = exported_at.get(..10).unwrap_or("1970-01-01").to_string();
+    let info = roadmap::ExportInfo {
+        date,
+        json_sha256: sha256_hex(json),
+    };
+    let mut fonts = fonts::Fonts::new();
+    let doc = roadmap::layout(roadmap, &info, &mut fonts);
+    let authors = roadmap
+        .animators
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let meta = render::Metadata {
+        title: format!(
+            "Feuille de route — Thème n° {} : {}",
+            roadmap.theme.number, roadmap.theme.title
+        ),
+        author: if authors.is_empty() {
+            "Groupe de travail thématique".into()
+        } else {
+            authors
+        },
+        subject: format!(
+            "Stratégie de prévention et de lutte contre la pauvreté, {} {}–{}, révision {}",
+            roadmap.region.name, roadmap.period.start, roadmap.period.end, roadmap.revision
+        ),
+        keywords: "feuille de route, stratégie pauvreté, Hauts-de-France".into(),
+        created: exported_at.to_string(),
+    };
+    let attachment = render::Attachment {
+        name: fdr_format::ATTACHMENT_NAME.into(),
+        mime: "application/json".into(),
+        description: "Données de la feuille de route (format feuille-de-route, version 1)".into(),
+        bytes: json.to_vec(),
+    };
+    render::render(&doc, &meta, Some(&attachment))
+}

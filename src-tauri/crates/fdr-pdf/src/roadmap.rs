@@ -1,0 +1,1182 @@
+//! The roadmap document: what a prefecture would publish, in French, laid
+//! out with [`Flow`]: cover, contents, the five parts, the annex of
+//! warnings, running header and footer on every page.
+
+use crate::fonts::Fonts;
+use crate::layout::{
+    styles, Cell, Column, Destination, Document, Flow, Geometry, Item, NodeId, Role, Row, StructTree, Tag,
+};
+use crate::text::{self, Rgb, TextStyle};
+use fdr_core::calendar::CalendarDate;
+use fdr_core::catalogue::Catalogue;
+use fdr_core::french;
+use fdr_core::warnings::{state_share, warnings};
+use fdr_core::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What the cover says about this export.
+#[derive(Debug, Clone)]
+pub struct ExportInfo {
+    /// Export date, `YYYY-MM-DD`.
+    pub date: String,
+    /// SHA-256 of the embedded JSON, hexadecimal.
+    pub json_sha256: String,
+}
+
+/// Names of territory codes, joined.
+fn territories(codes: Option<&[String]>) -> String {
+    let c = Catalogue::builtin();
+    codes
+        .unwrap_or_default()
+        .iter()
+        .map(|code| match c.territory_name(code) {
+            Some(name) => format!("{name} ({code})"),
+            None => code.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn dates(start: Option<&str>, end: Option<&str>) -> String {
+    match (start, end) {
+        (Some(s), Some(e)) => format!("{} – {}", french::date(s), french::date(e)),
+        (Some(s), None) => format!("dès le {}", french::date(s)),
+        (None, Some(e)) => format!("jusqu’au {}", french::date(e)),
+        (None, None) => "—".into(),
+    }
+}
+
+fn value(v: &DatedValue, unit: &str) -> String {
+    format!(
+        "{}\nau {}",
+        french::with_unit(&v.value, Some(unit)),
+        french::date(&v.date)
+    )
+}
+
+/// Progress from baseline towards target, as a ratio, when all are known.
+pub fn progress(x: &Indicator) -> Option<f64> {
+    let (b, t, l) = (x.baseline.as_ref()?, x.target.as_ref()?, x.latest_measurement()?);
+    let (b, t, l) = (b.value.as_f64()?, t.value.as_f64()?, l.value.as_f64()?);
+    if (t - b).abs() < f64::EPSILON {
+        return None;
+    }
+    Some((l - b) / (t - b))
+}
+
+const SECTIONS: [&str; 5] = [
+    "1. Diagnostic",
+    "2. Objectifs et priorités",
+    "3. Moyens et plan d’action",
+    "4. Indicateurs",
+    "5. Participation des bénéficiaires",
+];
+
+/// Lays out a roadmap.
+pub fn layout(r: &Roadmap, info: &ExportInfo, fonts: &mut Fonts) -> Document {
+    let g = Geometry::a4();
+    let mut flow = Flow::new(fonts, g);
+    let root = StructTree::ROOT;
+    cover(&mut flow, r, info, root);
+
+    // Contents: reserved now, filled once the body is laid out.
+    flow.new_page();
+    let toc_first_page = flow.page_index();
+    let toc_heading = flow.heading(1, "Sommaire", root, false);
+    let _ = toc_heading;
+    let toc = flow.tree.add(root, Role::TOC);
+    let toc_top = flow.y;
+    // 6 sections + their fixed sub-sections; about 34 entries fit on a page.
+    let entries = contents_plan(r).len();
+    let per_page = 34usize;
+    let toc_pages = entries.div_ceil(per_page).max(1);
+    for _ in 1..toc_pages {
+        flow.new_page();
+    }
+
+    flow.new_page();
+    diagnosis(&mut flow, r, root);
+    objectives(&mut flow, r, root);
+    plan(&mut flow, r, root);
+    indicators(&mut flow, r, root);
+    participation(&mut flow, r, root);
+    annex(&mut flow, r, root);
+
+    fill_contents(&mut flow, toc, toc_first_page, toc_top, per_page);
+    let mut doc = flow.finish();
+    furniture(&mut doc, r, info, fonts);
+    doc
+}
+
+/// The entries of the contents, in order: (level, title).
+fn contents_plan(r: &Roadmap) -> Vec<(u8, String)> {
+    let mut plan = Vec::new();
+    for s in SECTIONS {
+        plan.push((1, s.to_string()));
+        let subs: &[&str] = match s.as_bytes()[0] {
+            b'1' => &["Constats", "Chiffres clés"],
+            b'3' => &[
+                "Tableau des actions",
+                "Détail des actions",
+                "Budget par financeur et par année",
+                "Calendrier des actions",
+            ],
+            b'4' => &["Tableau des indicateurs", "Évolution des indicateurs"],
+            b'5' => &["Démarche", "Pratiques de participation"],
+            _ => &[],
+        };
+        plan.extend(subs.iter().map(|t| (2, t.to_string())));
+    }
+    let _ = r;
+    plan.push((1, "Annexe — Points d’attention".into()));
+    plan
+}
+
+fn cover(flow: &mut Flow, r: &Roadmap, info: &ExportInfo, root: NodeId) {
+    let g = flow.geometry;
+    let left = g.left;
+    let measure = g.measure();
+    // A band in bleu France.
+    flow.place(
+        Item::Fill {
+            x: 0.0,
+            y: 0.0,
+            w: g.width,
+            h: 150.0,
+            color: Rgb::BLUE,
+        },
+        Tag::Artifact,
+    );
+    flow.y = 46.0;
+    let white = |size: f32, bold: bool| TextStyle {
+        size,
+        color: Rgb::WHITE,
+        bold,
+        italic: false,
+    };
+    let p = flow.tree.add(root, Role::P);
+    let region = text::plain_lines(
+        flow.fonts,
+        &format!("Région {}", r.region.name),
+        white(12.0, true),
+        measure,
+    );
+    flow.lines(region, left, white(12.0, true), Tag::Node(p));
+    let strategy = format!(
+        "Stratégie nationale de prévention et de lutte contre la pauvreté — {}–{}",
+        r.period.start, r.period.end
+    );
+    let p = flow.tree.add(root, Role::P);
+    let lines = text::plain_lines(flow.fonts, &strategy, white(10.0, false), measure);
+    flow.lines(lines, left, white(10.0, false), Tag::Node(p));
+
+    flow.y = 190.0;
+    let kicker = TextStyle::bold(11.0).colored(Rgb::BLUE);
+    flow.plain(
+        &format!("Feuille de route thématique · Thème n° {}", r.theme.number),
+        kicker,
+        root,
+    );
+    flow.y += 4.0;
+    let title_style = TextStyle::bold(24.0).colored(Rgb::BLUE);
+    let h = flow.tree.add(root, Role::H1);
+    let lines = text::plain_lines(flow.fonts, &r.theme.title, title_style, measure);
+    let capped: Vec<_> = lines.into_iter().take(12).collect();
+    flow.lines(capped, left, title_style, Tag::Node(h));
+    flow.y += 18.0;
+
+    let mut facts: Vec<(String, String)> = Vec::new();
+    let animators = if r.animators.is_empty() {
+        "—".to_string()
+    } else {
+        r.animators
+            .iter()
+            .map(|a| match (&a.role, &a.organisation) {
+                (Some(role), Some(org)) => format!("{} ({role}, {org})", a.name),
+                (Some(x), None) | (None, Some(x)) => format!("{} ({x})", a.name),
+                (None, None) => a.name.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ; ")
+    };
+    facts.push(("Animation".into(), animators));
+    facts.push(("Statut".into(), r.status.label_fr().into()));
+    facts.push(("Révision".into(), r.revision.to_string()));
+    facts.push(("Date d’export".into(), french::date_long(&info.date)));
+    facts.push(("Période".into(), format!("{}–{}", r.period.start, r.period.end)));
+    let label_w = 95.0;
+    let list = flow.tree.add(root, Role::L);
+    for (label, value) in facts {
+        let li = flow.tree.add(list, Role::LI);
+        let lbl = flow.tree.add(li, Role::Lbl);
+        let body = flow.tree.add(li, Role::LBody);
+        let lines = text::plain_lines(flow.fonts, &value, styles::BODY, measure - label_w);
+        let lines: Vec<_> = lines.into_iter().take(8).collect();
+        flow.ensure(styles::BODY.line_height());
+        let label_line = text::single_line(flow.fonts, &label, TextStyle::bold(9.5).colored(Rgb::GREY));
+        flow.place(
+            Item::Text {
+                x: left,
+                y: flow.y + 9.5,
+                line: label_line,
+            },
+            Tag::Node(lbl),
+        );
+        flow.lines(lines, left + label_w, styles::BODY, Tag::Node(body));
+        flow.y += 4.0;
+    }
+    // The fingerprint of the data, near the foot of the cover.
+    flow.y = flow.y.max(g.body_bottom() - 60.0);
+    let short = &info.json_sha256[..info.json_sha256.len().min(16)];
+    flow.plain(
+        &format!(
+            "Ce document contient ses données (fichier joint « feuille-de-route.json », format feuille-de-route v1). \
+             Empreinte SHA-256 : {short}…"
+        ),
+        TextStyle::regular(8.0).colored(Rgb::GREY),
+        root,
+    );
+}
+
+fn fill_contents(flow: &mut Flow, toc: NodeId, first_page: usize, top: f32, per_page: usize) {
+    let g = flow.geometry;
+    let entries: Vec<(u8, String, Destination)> = flow
+        .headings
+        .iter()
+        .filter(|h| h.in_contents)
+        .map(|h| (h.level, h.title.clone(), h.at))
+        .collect();
+    let lh = 15.0;
+    for (i, (level, title, at)) in entries.iter().enumerate() {
+        let page = first_page + i / per_page;
+        let y = if i / per_page == 0 { top } else { g.top } + (i % per_page) as f32 * lh;
+        let item = flow.tree.add(toc, Role::TOCI);
+        let link = flow.tree.add(item, Role::Link);
+        let style = if *level == 1 {
+            TextStyle::bold(10.0)
+        } else {
+            TextStyle::regular(9.5)
+        };
+        let indent = if *level == 1 { 0.0 } else { 14.0 };
+        let number = text::single_line(flow.fonts, &(at.page + 1).to_string(), style);
+        let avail = g.measure() - indent - number.width - 12.0;
+        let mut lines = text::plain_lines(flow.fonts, title, style, avail);
+        lines.truncate(1);
+        let line = lines.pop().unwrap_or_else(|| text::single_line(flow.fonts, "", style));
+        let x = g.left + indent;
+        let line_width = line.width;
+        flow.pages[page].items.push(crate::layout::Placed {
+            item: Item::Text {
+                x,
+                y: y + style.size,
+                line,
+            },
+            tag: Tag::Node(link),
+        });
+        // Dotted leader, then the page number at the right margin.
+        let leader_x1 = x + line_width + 4.0;
+        let leader_x2 = g.width - g.right - number.width - 4.0;
+        if leader_x2 > leader_x1 {
+            flow.pages[page].items.push(crate::layout::Placed {
+                item: Item::Rule {
+                    x1: leader_x1,
+                    y1: y + style.size,
+                    x2: leader_x2,
+                    y2: y + style.size,
+                    width: 0.3,
+                    color: Rgb::RULE,
+                },
+                tag: Tag::Artifact,
+            });
+        }
+        let nx = g.width - g.right - number.width;
+        flow.pages[page].items.push(crate::layout::Placed {
+            item: Item::Text {
+                x: nx,
+                y: y + style.size,
+                line: number,
+            },
+            tag: Tag::Node(link),
+        });
+        flow.pages[page].items.push(crate::layout::Placed {
+            item: Item::Link {
+                x: g.left,
+                y,
+                w: g.measure(),
+                h: lh,
+                to: *at,
+            },
+            tag: Tag::Node(link),
+        });
+    }
+}
+
+fn section(flow: &mut Flow, index: usize, root: NodeId) -> NodeId {
+    let sect = flow.tree.add(root, Role::Sect);
+    if flow.y > flow.geometry.top + 0.01 {
+        flow.new_page();
+    }
+    flow.heading(1, SECTIONS[index], sect, true);
+    sect
+}
+
+fn diagnosis(flow: &mut Flow, r: &Roadmap, root: NodeId) {
+    let sect = section(flow, 0, root);
+    flow.heading(2, "Constats", sect, true);
+    if r.diagnosis.text.trim().is_empty() {
+        flow.plain(
+            "Le diagnostic n’est pas encore rédigé.",
+            styles::BODY.colored(Rgb::GREY),
+            sect,
+        );
+    } else {
+        flow.markdown(&r.diagnosis.text, styles::BODY, sect);
+    }
+    flow.heading(2, "Chiffres clés", sect, true);
+    if r.diagnosis.key_figures.is_empty() {
+        flow.plain("Aucun chiffre clé.", styles::BODY.colored(Rgb::GREY), sect);
+        return;
+    }
+    let columns = vec![
+        Column {
+            header: "Indicateur".into(),
+            weight: 5.0,
+            right: false,
+        },
+        Column {
+            header: "Valeur".into(),
+            weight: 2.0,
+            right: true,
+        },
+        Column {
+            header: "Année".into(),
+            weight: 1.0,
+            right: true,
+        },
+        Column {
+            header: "Territoire".into(),
+            weight: 2.2,
+            right: false,
+        },
+        Column {
+            header: "Source".into(),
+            weight: 2.5,
+            right: false,
+        },
+    ];
+    let rows: Vec<Row> = r
+        .diagnosis
+        .key_figures
+        .iter()
+        .map(|k| Row {
+            cells: vec![
+                Cell::new(&k.label),
+                Cell::bold(french::with_unit(&k.value, k.unit.as_deref())),
+                Cell::new(k.year.map(|y| y.to_string()).unwrap_or_default()),
+                Cell::new(k.territory.clone().unwrap_or_default()),
+                Cell::new(k.source.clone().unwrap_or_default()),
+            ],
+            row_header: true,
+            total: false,
+        })
+        .collect();
+    flow.table(&columns, &rows, sect);
+}
+
+fn objectives(flow: &mut Flow, r: &Roadmap, root: NodeId) {
+    let sect = section(flow, 1, root);
+    if r.objectives.is_empty() {
+        flow.plain(
+            "Aucun objectif n’est encore défini.",
+            styles::BODY.colored(Rgb::GREY),
+            sect,
+        );
+        return;
+    }
+    let mut ranked: Vec<&Objective> = r.objectives.iter().collect();
+    ranked.sort_by_key(|o| o.priority);
+    for (rank, o) in ranked.iter().enumerate() {
+        let title = format!("Priorité {} — {} · {}", rank + 1, o.id, o.title);
+        flow.heading(2, &title, sect, false);
+        if let Some(t) = o.text.as_deref().filter(|t| !t.trim().is_empty()) {
+            flow.markdown(t, styles::BODY, sect);
+        }
+        let actions: Vec<&str> = r
+            .actions
+            .iter()
+            .filter(|a| a.objectives.contains(&o.id))
+            .map(|a| a.id.as_str())
+            .collect();
+        let mut facts = vec![(
+            "Territoires",
+            if o.territories.as_deref().unwrap_or_default().is_empty() {
+                "—".to_string()
+            } else {
+                territories(o.territories.as_deref())
+            },
+        )];
+        facts.push((
+            "Actions",
+            if actions.is_empty() {
+                "aucune".into()
+            } else {
+                actions.join(", ")
+            },
+        ));
+        for (label, value) in facts {
+            let spans = vec![
+                markdown_span(&format!("{label} : "), true),
+                markdown_span(&value, false),
+            ];
+            flow.paragraph(&spans, styles::BODY, sect);
+        }
+    }
+}
+
+fn markdown_span(text: &str, bold: bool) -> fdr_core::markdown::Span {
+    fdr_core::markdown::Span {
+        text: text.to_string(),
+        bold,
+        italic: false,
+    }
+}
+
+fn plan(flow: &mut Flow, r: &Roadmap, root: NodeId) {
+    let sect = section(flow, 2, root);
+    flow.heading(2, "Tableau des actions", sect, true);
+    if r.actions.is_empty() {
+        flow.plain(
+            "Aucune action n’est encore prévue.",
+            styles::BODY.colored(Rgb::GREY),
+            sect,
+        );
+    } else {
+        let columns = vec![
+            Column {
+                header: "Id".into(),
+                weight: 0.8,
+                right: false,
+            },
+            Column {
+                header: "Action".into(),
+                weight: 5.0,
+                right: false,
+            },
+            Column {
+                header: "Pilote".into(),
+                weight: 2.6,
+                right: false,
+            },
+            Column {
+                header: "Dates".into(),
+                weight: 2.4,
+                right: false,
+            },
+            Column {
+                header: "Statut".into(),
+                weight: 1.4,
+                right: false,
+            },
+            Column {
+                header: "Total".into(),
+                weight: 1.7,
+                right: true,
+            },
+        ];
+        let rows: Vec<Row> = r
+            .actions
+            .iter()
+            .map(|a| Row {
+                cells: vec![
+                    Cell::bold(&a.id),
+                    Cell::new(&a.title),
+                    Cell::new(a.lead.clone().unwrap_or_else(|| "—".into())),
+                    Cell::new(dates(a.start.as_deref(), a.end.as_deref())),
+                    Cell::new(a.status.label_fr()),
+                    Cell::new(french::money_cents(a.total_cents())),
+                ],
+                row_header: true,
+                total: false,
+            })
+            .collect();
+        flow.table(&columns, &rows, sect);
+    }
+
+    flow.heading(2, "Détail des actions", sect, true);
+    for a in &r.actions {
+        flow.heading(3, &format!("{} · {}", a.id, a.title), sect, false);
+        if let Some(t) = a.text.as_deref().filter(|t| !t.trim().is_empty()) {
+            flow.markdown(t, styles::BODY, sect);
+        }
+        let facts = [
+            ("Pilote", a.lead.clone().unwrap_or_else(|| "—".into())),
+            (
+                "Partenaires",
+                a.partners
+                    .as_deref()
+                    .filter(|p| !p.is_empty())
+                    .map(|p| p.join(", "))
+                    .unwrap_or_else(|| "—".into()),
+            ),
+            (
+                "Territoires",
+                if a.territories.as_deref().unwrap_or_default().is_empty() {
+                    "—".into()
+                } else {
+                    territories(a.territories.as_deref())
+                },
+            ),
+            (
+                "Objectifs",
+                if a.objectives.is_empty() {
+                    "—".into()
+                } else {
+                    a.objectives.join(", ")
+                },
+            ),
+            ("Calendrier", dates(a.start.as_deref(), a.end.as_deref())),
+            ("Statut", a.status.label_fr().to_string()),
+            ("ETP", a.fte.as_ref().map(french::number).unwrap_or_else(|| "—".into())),
+        ];
+        for (label, value) in facts {
+            flow.paragraph(
+                &[
+                    markdown_span(&format!("{label} : "), true),
+                    markdown_span(&value, false),
+                ],
+                styles::BODY,
+                sect,
+            );
+        }
+        if a.funding.is_empty() {
+            flow.plain("Aucun financement renseigné.", styles::BODY.colored(Rgb::GREY), sect);
+        } else {
+            let columns = vec![
+                Column {
+                    header: "Financeur".into(),
+                    weight: 3.0,
+                    right: false,
+                },
+                Column {
+                    header: "Année".into(),
+                    weight: 1.0,
+                    right: true,
+                },
+                Column {
+                    header: "Montant".into(),
+                    weight: 2.0,
+                    right: true,
+                },
+            ];
+            let mut rows: Vec<Row> = a
+                .funding
+                .iter()
+                .map(|f| Row {
+                    cells: vec![
+                        Cell::new(&f.funder),
+                        Cell::new(f.year.to_string()),
+                        Cell::new(french::money_cents(i128::from(f.amount_cents))),
+                    ],
+                    row_header: true,
+                    total: false,
+                })
+                .collect();
+            let share = state_share(&a.funding);
+            let flag = share.is_some_and(|s| s > 0.5);
+            rows.push(Row {
+                cells: vec![
+                    Cell::bold(match share {
+                        Some(s) => format!("Total (part de l’État : {})", french::percent(s)),
+                        None => "Total".into(),
+                    })
+                    .colored(if flag { Rgb::RED } else { Rgb::TEXT }),
+                    Cell::new(""),
+                    Cell::bold(french::money_cents(a.total_cents())),
+                ],
+                row_header: true,
+                total: true,
+            });
+            flow.table(&columns, &rows, sect);
+            if flag {
+                flow.plain(
+                    "Attention : la part de l’État dépasse le plafond de 50\u{202F}% du cofinancement.",
+                    styles::BODY.colored(Rgb::RED),
+                    sect,
+                );
+            }
+        }
+    }
+
+    budget(flow, r, sect);
+    gantt(flow, r, sect);
+}
+
+fn budget(flow: &mut Flow, r: &Roadmap, sect: NodeId) {
+    flow.heading(2, "Budget par financeur et par année", sect, true);
+    let years: BTreeSet<i64> = r
+        .actions
+        .iter()
+        .flat_map(|a| a.funding.iter().map(|f| f.year))
+        .collect();
+    if years.is_empty() {
+        flow.plain("Aucun financement renseigné.", styles::BODY.colored(Rgb::GREY), sect);
+        return;
+    }
+    // Funders in order of first appearance, the State first.
+    let mut funders: Vec<String> = Vec::new();
+    for f in r.actions.iter().flat_map(|a| &a.funding) {
+        if !funders.contains(&f.funder) {
+            funders.push(f.funder.clone());
+        }
+    }
+    funders.sort_by_key(|f| !is_state_funder(f));
+    let mut grid: BTreeMap<(&str, i64), i128> = BTreeMap::new();
+    for f in r.actions.iter().flat_map(|a| &a.funding) {
+        *grid.entry((f.funder.as_str(), f.year)).or_default() += i128::from(f.amount_cents);
+    }
+    let years: Vec<i64> = years.into_iter().collect();
+    // Wide tables: at most 6 year columns per table.
+    for chunk in years.chunks(6) {
+        let mut columns = vec![Column {
+            header: "Financeur".into(),
+            weight: 2.6,
+            right: false,
+        }];
+        columns.extend(chunk.iter().map(|y| Column {
+            header: y.to_string(),
+            weight: 1.6,
+            right: true,
+        }));
+        let last = chunk.last() == years.last();
+        if last {
+            columns.push(Column {
+                header: "Total".into(),
+                weight: 1.8,
+                right: true,
+            });
+        }
+        let mut rows: Vec<Row> = funders
+            .iter()
+            .map(|funder| {
+                let mut cells = vec![Cell::new(funder.as_str())];
+                cells.extend(chunk.iter().map(|y| {
+                    Cell::new(french::money_cents(
+                        grid.get(&(funder.as_str(), *y)).copied().unwrap_or(0),
+                    ))
+                }));
+                if last {
+                    let total: i128 = years
+                        .iter()
+                        .map(|y| grid.get(&(funder.as_str(), *y)).copied().unwrap_or(0))
+                        .sum();
+                    cells.push(Cell::bold(french::money_cents(total)));
+                }
+                Row {
+                    cells,
+                    row_header: true,
+                    total: false,
+                }
+            })
+            .collect();
+        let mut cells = vec![Cell::bold("Total")];
+        cells.extend(chunk.iter().map(|y| {
+            Cell::bold(french::money_cents(
+                funders
+                    .iter()
+                    .map(|f| grid.get(&(f.as_str(), *y)).copied().unwrap_or(0))
+                    .sum(),
+            ))
+        }));
+        if last {
+            cells.push(Cell::bold(french::money_cents(r.total_cents())));
+        }
+        rows.push(Row {
+            cells,
+            row_header: true,
+            total: true,
+        });
+        flow.table(&columns, &rows, sect);
+    }
+    let all: Vec<FundingLine> = r.actions.iter().flat_map(|a| a.funding.iter().cloned()).collect();
+    if let Some(share) = state_share(&all) {
+        flow.plain(
+            &format!(
+                "Part de l’État sur l’ensemble de la feuille de route : {}.",
+                french::percent(share)
+            ),
+            styles::BODY,
+            sect,
+        );
+    }
+    let over: Vec<String> = r
+        .actions
+        .iter()
+        .filter_map(|a| {
+            state_share(&a.funding)
+                .filter(|s| *s > 0.5)
+                .map(|s| format!("{} ({})", a.id, french::percent(s)))
+        })
+        .collect();
+    if over.is_empty() {
+        flow.plain(
+            "Aucune action ne dépasse le plafond de 50\u{202F}% de cofinancement par l’État.",
+            styles::BODY,
+            sect,
+        );
+    } else {
+        flow.plain(
+            &format!(
+                "Actions dont la part de l’État dépasse 50\u{202F}% : {}.",
+                over.join(", ")
+            ),
+            styles::BODY.colored(Rgb::RED),
+            sect,
+        );
+    }
+}
+
+/// Position of a date on the period axis, as a fraction of the whole period.
+fn axis_fraction(period: &Period, date: CalendarDate) -> f32 {
+    let years = (period.end - period.start + 1).max(1) as f32;
+    ((date.year as f32 - period.start as f32 + date.year_fraction() as f32) / years).clamp(0.0, 1.0)
+}
+
+fn gantt(flow: &mut Flow, r: &Roadmap, sect: NodeId) {
+    flow.heading(2, "Calendrier des actions", sect, true);
+    if r.actions.is_empty() {
+        flow.plain("Aucune action.", styles::BODY.colored(Rgb::GREY), sect);
+        return;
+    }
+    let g = flow.geometry;
+    let label_w = 46.0;
+    let row_h = 11.0;
+    let axis_h = 16.0;
+    let period = r.period;
+    let years = (period.end - period.start + 1).max(1);
+    let span = |a: &Action| {
+        let s = a.start.as_deref().and_then(CalendarDate::parse);
+        let e = a.end.as_deref().and_then(CalendarDate::parse);
+        (s, e)
+    };
+    let describe = |a: &Action| {
+        let (s, e) = span(a);
+        match (s, e) {
+            (Some(s), Some(e)) => format!(
+                "{} du {} au {}",
+                a.id,
+                french::date(&s.to_string()),
+                french::date(&e.to_string())
+            ),
+            (Some(s), None) => format!("{} à partir du {}", a.id, french::date(&s.to_string())),
+            (None, Some(e)) => format!("{} jusqu’au {}", a.id, french::date(&e.to_string())),
+            (None, None) => format!("{} sans dates", a.id),
+        }
+    };
+    // One figure per page-full of rows, each with its axis.
+    let rows_per_page = (((g.body_bottom() - g.top) - axis_h - 10.0) / row_h).floor().max(1.0) as usize;
+    for (part, chunk) in r.actions.chunks(rows_per_page).enumerate() {
+        let height = axis_h + chunk.len() as f32 * row_h + 6.0;
+        let alt = format!(
+            "Calendrier des actions{} sur la période {}–{} : {}.",
+            if r.actions.len() > rows_per_page {
+                format!(" (partie {})", part + 1)
+            } else {
+                String::new()
+            },
+            period.start,
+            period.end,
+            chunk.iter().map(describe).collect::<Vec<_>>().join(" ; ")
+        );
+        flow.figure(height, alt, sect, |flow, x, y, node| {
+            let chart_x = x + label_w;
+            let chart_w = g.measure() - label_w;
+            let year_w = chart_w / years as f32;
+            for (k, year) in (period.start..=period.end).enumerate() {
+                let yx = chart_x + k as f32 * year_w;
+                let label = text::single_line(flow.fonts, &year.to_string(), styles::SMALL_BOLD);
+                let lx = yx + (year_w - label.width) / 2.0;
+                flow.place(
+                    Item::Text {
+                        x: lx,
+                        y: y + 10.0,
+                        line: label,
+                    },
+                    Tag::Artifact,
+                );
+                flow.place(
+                    Item::Rule {
+                        x1: yx,
+                        y1: y + axis_h - 2.0,
+                        x2: yx,
+                        y2: y + height - 6.0,
+                        width: 0.3,
+                        color: Rgb::RULE,
+                    },
+                    Tag::Artifact,
+                );
+            }
+            let end_x = chart_x + chart_w;
+            flow.place(
+                Item::Rule {
+                    x1: end_x,
+                    y1: y + axis_h - 2.0,
+                    x2: end_x,
+                    y2: y + height - 6.0,
+                    width: 0.3,
+                    color: Rgb::RULE,
+                },
+                Tag::Artifact,
+            );
+            for (i, a) in chunk.iter().enumerate() {
+                let ry = y + axis_h + i as f32 * row_h;
+                let mut label = text::single_line(flow.fonts, &a.id, styles::SMALL);
+                if label.width > label_w - 4.0 {
+                    label = text::single_line(flow.fonts, &a.id.chars().take(8).collect::<String>(), styles::SMALL);
+                }
+                flow.place(
+                    Item::Text {
+                        x,
+                        y: ry + 8.0,
+                        line: label,
+                    },
+                    Tag::Artifact,
+                );
+                let (s, e) = span(a);
+                let f0 = s.map_or(0.0, |d| axis_fraction(&period, d));
+                let f1 = e.map_or(1.0, |d| axis_fraction(&period, d));
+                let (f0, f1) = (f0.min(f1), f0.max(f1));
+                let color = match a.status {
+                    ActionStatus::Done => Rgb(0.09, 0.46, 0.25),
+                    ActionStatus::InProgress => Rgb::BLUE,
+                    ActionStatus::Planned => Rgb(0.42, 0.42, 0.85),
+                    ActionStatus::Abandoned => Rgb(0.6, 0.6, 0.6),
+                };
+                let bx = chart_x + f0 * chart_w;
+                let bw = ((f1 - f0) * chart_w).max(1.5);
+                flow.place(
+                    Item::Fill {
+                        x: bx,
+                        y: ry + 2.5,
+                        w: bw,
+                        h: row_h - 5.0,
+                        color,
+                    },
+                    Tag::Node(node),
+                );
+            }
+        });
+    }
+    flow.plain(
+        "Légende : bleu foncé, en cours ; bleu clair, prévue ; vert, réalisée ; gris, abandonnée. Une action sans date de début ou de fin s’étend jusqu’au bord de la période.",
+        styles::SMALL.colored(Rgb::GREY),
+        sect,
+    );
+}
+
+fn indicators(flow: &mut Flow, r: &Roadmap, root: NodeId) {
+    let sect = section(flow, 3, root);
+    flow.heading(2, "Tableau des indicateurs", sect, true);
+    if r.indicators.is_empty() {
+        flow.plain(
+            "Aucun indicateur n’est encore défini.",
+            styles::BODY.colored(Rgb::GREY),
+            sect,
+        );
+    } else {
+        let columns = vec![
+            Column {
+                header: "Id".into(),
+                weight: 0.8,
+                right: false,
+            },
+            Column {
+                header: "Indicateur".into(),
+                weight: 3.9,
+                right: false,
+            },
+            Column {
+                header: "Unité".into(),
+                weight: 1.2,
+                right: false,
+            },
+            Column {
+                header: "Sens".into(),
+                weight: 1.4,
+                right: false,
+            },
+            Column {
+                header: "Référence".into(),
+                weight: 2.0,
+                right: true,
+            },
+            Column {
+                header: "Cible".into(),
+                weight: 2.0,
+                right: true,
+            },
+            Column {
+                header: "Dernière valeur".into(),
+                weight: 2.0,
+                right: true,
+            },
+            Column {
+                header: "Progression".into(),
+                weight: 1.7,
+                right: true,
+            },
+        ];
+        let rows: Vec<Row> = r
+            .indicators
+            .iter()
+            .map(|x| Row {
+                cells: vec![
+                    Cell::bold(&x.id),
+                    Cell::new(&x.name),
+                    Cell::new(&x.unit),
+                    Cell::new(x.direction.label_fr()),
+                    Cell::new(
+                        x.baseline
+                            .as_ref()
+                            .map(|v| value(v, &x.unit))
+                            .unwrap_or_else(|| "—".into()),
+                    ),
+                    Cell::new(
+                        x.target
+                            .as_ref()
+                            .map(|v| value(v, &x.unit))
+                            .unwrap_or_else(|| "—".into()),
+                    ),
+                    Cell::new(
+                        x.latest_measurement()
+                            .map(|v| value(v, &x.unit))
+                            .unwrap_or_else(|| "—".into()),
+                    ),
+                    Cell::bold(progress(x).map(french::percent).unwrap_or_else(|| "—".into())),
+                ],
+                row_header: true,
+                total: false,
+            })
+            .collect();
+        flow.table(&columns, &rows, sect);
+    }
+    flow.heading(2, "Évolution des indicateurs", sect, true);
+    for x in &r.indicators {
+        flow.heading(3, &format!("{} · {}", x.id, x.name), sect, false);
+        if let Some(d) = x.definition.as_deref().filter(|d| !d.trim().is_empty()) {
+            flow.markdown(d, styles::BODY, sect);
+        }
+        let meta = [
+            x.source.as_ref().map(|s| format!("Source : {s}")),
+            x.frequency
+                .map(|f| format!("Fréquence : {}", f.label_fr().to_lowercase())),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+        if !meta.is_empty() {
+            flow.plain(&meta, styles::SMALL.colored(Rgb::GREY), sect);
+        }
+        crate::charts::indicator_chart(flow, x, sect);
+    }
+}
+
+fn participation(flow: &mut Flow, r: &Roadmap, root: NodeId) {
+    let sect = section(flow, 4, root);
+    flow.heading(2, "Démarche", sect, true);
+    if r.participation.text.trim().is_empty() {
+        flow.plain(
+            "La démarche de participation n’est pas encore décrite.",
+            styles::BODY.colored(Rgb::GREY),
+            sect,
+        );
+    } else {
+        flow.markdown(&r.participation.text, styles::BODY, sect);
+    }
+    flow.heading(2, "Pratiques de participation", sect, true);
+    if r.participation.practices.is_empty() {
+        flow.plain(
+            "Aucune pratique de participation renseignée.",
+            styles::BODY.colored(Rgb::GREY),
+            sect,
+        );
+        return;
+    }
+    let mut practices: Vec<&Practice> = r.participation.practices.iter().collect();
+    practices.sort_by_key(|p| (p.stage as u8, p.method as u8));
+    let columns = vec![
+        Column {
+            header: "Étape".into(),
+            weight: 1.6,
+            right: false,
+        },
+        Column {
+            header: "Niveau".into(),
+            weight: 1.8,
+            right: false,
+        },
+        Column {
+            header: "Description".into(),
+            weight: 6.0,
+            right: false,
+        },
+        Column {
+            header: "Participants".into(),
+            weight: 1.5,
+            right: true,
+        },
+        Column {
+            header: "Date".into(),
+            weight: 1.5,
+            right: false,
+        },
+    ];
+    let mut rows: Vec<Row> = practices
+        .iter()
+        .map(|p| Row {
+            cells: vec![
+                Cell::bold(p.stage.label_fr()),
+                Cell::new(p.method.label_fr()),
+                Cell::new(fdr_core::markdown::plain_text(&p.description)),
+                Cell::new(
+                    p.participants
+                        .map(|n| french::integer(i128::from(n)))
+                        .unwrap_or_else(|| "—".into()),
+                ),
+                Cell::new(p.date.as_deref().map(french::date).unwrap_or_else(|| "—".into())),
+            ],
+            row_header: true,
+            total: false,
+        })
+        .collect();
+    let total: i128 = practices.iter().filter_map(|p| p.participants).map(i128::from).sum();
+    rows.push(Row {
+        cells: vec![
+            Cell::bold("Total"),
+            Cell::new(""),
+            Cell::new(""),
+            Cell::bold(french::integer(total)),
+            Cell::new(""),
+        ],
+        row_header: true,
+        total: true,
+    });
+    flow.table(&columns, &rows, sect);
+}
+
+fn annex(flow: &mut Flow, r: &Roadmap, root: NodeId) {
+    let sect = flow.tree.add(root, Role::Sect);
+    flow.new_page();
+    flow.heading(1, "Annexe — Points d’attention", sect, true);
+    let list = warnings(r);
+    if list.is_empty() {
+        flow.plain(
+            "Aucun point d’attention : la feuille de route est complète au regard des contrôles du format.",
+            styles::BODY,
+            sect,
+        );
+        return;
+    }
+    flow.plain(
+        &format!(
+            "{} point(s) d’attention relevé(s) par les contrôles du format (ils n’empêchent pas la transmission) :",
+            list.len()
+        ),
+        styles::BODY,
+        sect,
+    );
+    let items: Vec<Vec<fdr_core::markdown::Span>> = list
+        .iter()
+        .map(|w| {
+            vec![
+                markdown_span(&format!("{} — ", w.path), true),
+                markdown_span(&w.message, false),
+            ]
+        })
+        .collect();
+    flow.bullets(&items, styles::BODY, sect);
+}
+
+/// Running header and footer on every page, as artifacts.
+fn furniture(doc: &mut Document, r: &Roadmap, info: &ExportInfo, fonts: &mut Fonts) {
+    let g = doc.geometry;
+    let n = doc.pages.len();
+    let style = TextStyle::regular(7.5).colored(Rgb::GREY);
+    let header_text = format!("Feuille de route · Thème n° {} · {}", r.theme.number, r.theme.title);
+    let mut header = text::plain_lines(fonts, &header_text, style, g.measure())
+        .into_iter()
+        .next();
+    if let Some(h) = &mut header {
+        // One line only: shorten with an ellipsis when the title is long.
+        let all = text::plain_lines(fonts, &header_text, style, g.measure());
+        if all.len() > 1 {
+            let cut: String = h
+                .text()
+                .chars()
+                .take(h.text().chars().count().saturating_sub(2))
+                .collect();
+            *h = text::single_line(fonts, &format!("{cut}…"), style);
+        }
+    }
+    for (i, page) in doc.pages.iter_mut().enumerate() {
+        let top = g.top - 20.0;
+        if i > 0 {
+            if let Some(h) = &header {
+                page.items.push(crate::layout::Placed {
+                    item: Item::Text {
+                        x: g.left,
+                        y: top,
+                        line: h.clone(),
+                    },
+                    tag: Tag::Artifact,
+                });
+            }
+            page.items.push(crate::layout::Placed {
+                item: Item::Rule {
+                    x1: g.left,
+                    y1: top + 4.0,
+                    x2: g.width - g.right,
+                    y2: top + 4.0,
+                    width: 0.4,
+                    color: Rgb::RULE,
+                },
+                tag: Tag::Artifact,
+            });
+        }
+        let foot_y = g.height - g.bottom + 24.0;
+        let left = text::single_line(
+            fonts,
+            &format!("Révision {} · exportée le {}", r.revision, french::date(&info.date)),
+            style,
+        );
+        let right = text::single_line(fonts, &format!("Page {} / {}", i + 1, n), style);
+        let rx = g.width - g.right - right.width;
+        page.items.push(crate::layout::Placed {
+            item: Item::Rule {
+                x1: g.left,
+                y1: foot_y - 10.0,
+                x2: g.width - g.right,
+                y2: foot_y - 10.0,
+                width: 0.4,
+                color: Rgb::RULE,
+            },
+            tag: Tag::Artifact,
+        });
+        page.items.push(crate::layout::Placed {
+            item: Item::Text {
+                x: g.left,
+                y: foot_y,
+                line: left,
+            },
+            tag: Tag::Artifact,
+        });
+        page.items.push(crate::layout::Placed {
+            item: Item::Text {
+                x: rx,
+                y: foot_y,
+                line: right,
+            },
+            tag: Tag::Artifact,
+        });
+    }
+}
