@@ -38,7 +38,7 @@ struct Cli {
 enum Command {
     /// Liste les feuilles de route : une ligne par feuille (n° de thème, id, révision, statut, titre ; « * » si modifiée depuis son dernier export).
     List,
-    /// Importe des fichiers (.fdr.json) : chacun entier ou refusé entier.
+    /// Importe des fichiers (.fdr.json, ou PDF exportés qui portent leurs données) : chacun entier ou refusé entier.
     ///
     /// Pour chaque fichier : importé, déjà présent, ou gardé dans l’historique
     /// (révision plus ancienne) sur la sortie standard ; un refus s’écrit
@@ -144,17 +144,11 @@ fn read_input(path: &Path) -> Result<Vec<u8>, String> {
     if !meta.is_file() {
         return Err("ce n’est pas un fichier".into());
     }
-    if meta.len() > fdr_format::MAX_FILE_BYTES as u64 {
-        return Err(fdr_format::DecodeError::TooLarge {
-            size: meta.len() as usize,
-        }
-        .to_string());
+    // PDFs may be larger than the JSON they carry; the JSON limit is checked on decoding.
+    if meta.len() > fdr_format::pdf::MAX_PDF_BYTES as u64 {
+        return Err(fdr_format::pdf::PdfError::TooLarge(meta.len() as usize).to_string());
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("fichier illisible : {e}"))?;
-    if bytes.starts_with(b"%PDF-") {
-        return Err("fichier PDF : cette version de fdr n’importe que les fichiers JSON du format".into());
-    }
-    Ok(bytes)
+    std::fs::read(path).map_err(|e| format!("fichier illisible : {e}"))
 }
 
 fn import(store: &mut Store, files: &[PathBuf]) -> ExitCode {

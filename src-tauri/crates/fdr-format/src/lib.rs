@@ -17,6 +17,8 @@
 //! [`DocumentV1`] and a branch in [`decode`] on `format_version`; the core
 //! types stay the domain.
 
+pub mod pdf;
+
 use fdr_core::catalogue::Catalogue;
 use fdr_core::validation::{self, Checker, Problem, ProblemCode};
 use fdr_core::warnings::{self, Warning};
@@ -117,6 +119,9 @@ pub enum DecodeError {
     /// A roadmap of another version.
     #[error("format_version: version {0} du format non prise en charge (cette application lit la version 1)")]
     UnsupportedVersion(String),
+    /// A PDF that carries no readable roadmap.
+    #[error("{0}")]
+    Pdf(#[from] pdf::PdfError),
     /// A roadmap that breaks rules; every problem found is listed.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ; "))]
     Invalid(Vec<Problem>),
@@ -212,6 +217,24 @@ fn schema_problem(path: &str, e: &serde_json::Error) -> Problem {
         (path.to_string(), format!("{reason}{at}"))
     };
     Problem::new(path, ProblemCode::Schema, message)
+}
+
+/// Whether a received file is a PDF: it does not open as a JSON object and
+/// has the `%PDF-` header in its first kilobyte (as PDF readers accept).
+pub fn is_pdf(file: &[u8]) -> bool {
+    let body = strip_bom(file);
+    body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{')
+        && file[..file.len().min(1024)].windows(5).any(|w| w == b"%PDF-")
+}
+
+/// The JSON a received file carries: the file itself, or the
+/// `feuille-de-route.json` attached to a PDF.
+pub fn exchange_json(file: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>, DecodeError> {
+    if is_pdf(file) {
+        Ok(std::borrow::Cow::Owned(pdf::extract_attachment(file)?))
+    } else {
+        Ok(std::borrow::Cow::Borrowed(file))
+    }
 }
 
 /// Reads a file of the format: every rule, all problems.

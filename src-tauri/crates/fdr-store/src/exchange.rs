@@ -398,9 +398,12 @@ fn import_decoded(
 }
 
 impl Store {
-    /// Imports one file of the format (its bytes exactly as received), in
-    /// one transaction: the whole file or nothing.
-    pub fn import(&mut self, bytes: &[u8], source_name: Option<&str>) -> Result<ImportReport> {
+    /// Imports one received file — the format's JSON, or a PDF carrying it —
+    /// in one transaction: the whole file or nothing. The JSON's exact bytes
+    /// are kept in the history.
+    pub fn import(&mut self, file: &[u8], source_name: Option<&str>) -> Result<ImportReport> {
+        let json = fdr_format::exchange_json(file)?;
+        let bytes: &[u8] = &json;
         let decoded = fdr_format::decode(bytes, Catalogue::builtin())?;
         let now = self.now();
         let (id, revision, theme_number) = (
