@@ -3,7 +3,7 @@
 # (or Ubuntu), only what is missing. Safe to run again.
 set -euo pipefail
 
-packages=(build-essential pkg-config ca-certificates)
+packages=(build-essential pkg-config ca-certificates poppler-utils qpdf)
 
 missing=()
 for p in "${packages[@]}"; do

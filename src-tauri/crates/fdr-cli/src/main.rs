@@ -68,6 +68,26 @@ enum Command {
     },
     /// Vérifie l’intégrité de la base, puis liste les avertissements de chaque feuille de route.
     Check,
+    /// Écrit une feuille de route fictive mais valide, de la taille voulue (essais, mesures de performance).
+    ///
+    /// Le contenu est déterministe : mêmes paramètres, même fichier. La base n’est pas utilisée.
+    Sample {
+        /// Nombre d’actions.
+        #[arg(long, default_value_t = 400)]
+        actions: usize,
+        /// Nombre d’indicateurs.
+        #[arg(long, default_value_t = 120)]
+        indicators: usize,
+        /// N° de thème.
+        #[arg(long, default_value_t = 1)]
+        theme: i64,
+        /// Graine du générateur.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Fichier JSON à écrire.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -102,6 +122,16 @@ fn open(db: &Path) -> Result<Store, ExitCode> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Sample {
+        actions,
+        indicators,
+        theme,
+        seed,
+        out,
+    } = &cli.command
+    {
+        return sample(*actions, *indicators, *theme, *seed, out);
+    }
     let db = cli.db.unwrap_or_else(default_db);
     let mut store = match open(&db) {
         Ok(s) => s,
@@ -112,6 +142,33 @@ fn main() -> ExitCode {
         Command::Import { files } => import(&mut store, &files),
         Command::Export { target, format, out } => export(&mut store, &target, format, &out),
         Command::Check => check(&mut store),
+        Command::Sample { .. } => ExitCode::SUCCESS,
+    }
+}
+
+fn sample(actions: usize, indicators: usize, theme: i64, seed: u64, out: &Path) -> ExitCode {
+    if actions > fdr_core::validation::MAX_LIST_ITEMS || indicators > fdr_core::validation::MAX_LIST_ITEMS {
+        eprintln!(
+            "error: au plus {} actions et indicateurs",
+            fdr_core::validation::MAX_LIST_ITEMS
+        );
+        return ExitCode::from(2);
+    }
+    let id = format!("00000000-0000-4000-8000-{:012x}", seed % (1 << 48));
+    let roadmap = fdr_core::sample::generate(&id, theme, actions, indicators, seed);
+    let bytes = fdr_format::encode(&roadmap, "2026-11-23T10:00:00Z");
+    match write_atomically(out, &bytes) {
+        Ok(()) => {
+            println!(
+                "{}: feuille de route fictive, {actions} actions, {indicators} indicateurs",
+                out.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}: error: écriture impossible : {e}", out.display());
+            ExitCode::from(1)
+        }
     }
 }
 

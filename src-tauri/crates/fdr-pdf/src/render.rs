@@ -130,10 +130,31 @@ struct Marks {
     per_page: Vec<Vec<NodeId>>,
 }
 
+/// Rounds a coordinate to 1/100 pt: invisible, and the content streams
+/// compress far better.
+fn r2(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
+/// Graphics and text state already set on the page, so that each operator
+/// is written only when its value changes (both persist across BT/ET).
+#[derive(Default)]
+struct State {
+    font: Option<(FaceId, u32)>,
+    fill: Option<(u32, u32, u32)>,
+    stroke: Option<(u32, u32, u32)>,
+    width: Option<u32>,
+}
+
+fn key(c: Rgb) -> (u32, u32, u32) {
+    (c.0.to_bits(), c.1.to_bits(), c.2.to_bits())
+}
+
 fn page_ops(doc: &Document, page_index: usize, marks: &mut Marks) -> Vec<Op> {
     let h = doc.geometry.height;
     let page = &doc.pages[page_index];
     let mut ops = Vec::new();
+    let mut state = State::default();
     let mut i = 0;
     let mut mcids: Vec<NodeId> = Vec::new();
     while i < page.items.len() {
@@ -142,17 +163,21 @@ fn page_ops(doc: &Document, page_index: usize, marks: &mut Marks) -> Vec<Op> {
         while j < page.items.len() && page.items[j].tag == tag {
             j += 1;
         }
-        match tag {
-            Tag::Artifact => ops.push(Op::BeginMarkedContent { tag: "Artifact".into() }),
-            Tag::Node(node) => {
-                let role = doc.tree.nodes[node].role.name();
-                let mut map = BTreeMap::new();
-                map.insert("MCID".to_string(), DictItem::Int(mcids.len() as i64));
-                ops.push(Op::BeginMarkedContentWithProperties {
-                    tag: role.into(),
-                    properties: DictItem::Dict { map },
-                });
-                mcids.push(node);
+        // Links draw nothing: a run of only links gets no marked content.
+        let draws = page.items[i..j].iter().any(|p| !matches!(p.item, Item::Link { .. }));
+        if draws {
+            match tag {
+                Tag::Artifact => ops.push(Op::BeginMarkedContent { tag: "Artifact".into() }),
+                Tag::Node(node) => {
+                    let role = doc.tree.nodes[node].role.name();
+                    let mut map = BTreeMap::new();
+                    map.insert("MCID".to_string(), DictItem::Int(mcids.len() as i64));
+                    ops.push(Op::BeginMarkedContentWithProperties {
+                        tag: role.into(),
+                        properties: DictItem::Dict { map },
+                    });
+                    mcids.push(node);
+                }
             }
         }
         for placed in &page.items[i..j] {
@@ -168,17 +193,24 @@ fn page_ops(doc: &Document, page_index: usize, marks: &mut Marks) -> Vec<Op> {
                             });
                         }
                         ops.push(Op::StartTextSection);
-                        ops.push(Op::SetFont {
-                            font: PdfFontHandle::External(FontId(piece.face.resource_name().into())),
-                            size: pt(piece.size),
-                        });
-                        ops.push(Op::SetFillColor {
-                            col: color(piece.color),
-                        });
+                        let font = (piece.face, piece.size.to_bits());
+                        if state.font != Some(font) {
+                            ops.push(Op::SetFont {
+                                font: PdfFontHandle::External(FontId(piece.face.resource_name().into())),
+                                size: pt(piece.size),
+                            });
+                            state.font = Some(font);
+                        }
+                        if state.fill != Some(key(piece.color)) {
+                            ops.push(Op::SetFillColor {
+                                col: color(piece.color),
+                            });
+                            state.fill = Some(key(piece.color));
+                        }
                         ops.push(Op::SetTextCursor {
                             pos: Point {
-                                x: pt(x + piece.x),
-                                y: pt(h - y),
+                                x: pt(r2(x + piece.x)),
+                                y: pt(r2(h - y)),
                             },
                         });
                         let items = piece
@@ -186,7 +218,7 @@ fn page_ops(doc: &Document, page_index: usize, marks: &mut Marks) -> Vec<Op> {
                             .iter()
                             .map(|c| match c {
                                 Chunk::Text(t) => TextItem::Text(t.clone()),
-                                Chunk::Kern(k) => TextItem::Offset(*k),
+                                Chunk::Kern(k) => TextItem::Offset(k.round()),
                             })
                             .collect();
                         ops.push(Op::ShowText { items });
@@ -204,22 +236,28 @@ fn page_ops(doc: &Document, page_index: usize, marks: &mut Marks) -> Vec<Op> {
                     width,
                     color: c,
                 } => {
-                    ops.push(Op::SetOutlineColor { col: color(*c) });
-                    ops.push(Op::SetOutlineThickness { pt: pt(*width) });
+                    if state.stroke != Some(key(*c)) {
+                        ops.push(Op::SetOutlineColor { col: color(*c) });
+                        state.stroke = Some(key(*c));
+                    }
+                    if state.width != Some(width.to_bits()) {
+                        ops.push(Op::SetOutlineThickness { pt: pt(*width) });
+                        state.width = Some(width.to_bits());
+                    }
                     ops.push(Op::DrawLine {
                         line: printpdf::Line {
                             points: vec![
                                 LinePoint {
                                     p: Point {
-                                        x: pt(*x1),
-                                        y: pt(h - y1),
+                                        x: pt(r2(*x1)),
+                                        y: pt(r2(h - y1)),
                                     },
                                     bezier: false,
                                 },
                                 LinePoint {
                                     p: Point {
-                                        x: pt(*x2),
-                                        y: pt(h - y2),
+                                        x: pt(r2(*x2)),
+                                        y: pt(r2(h - y2)),
                                     },
                                     bezier: false,
                                 },
@@ -235,8 +273,11 @@ fn page_ops(doc: &Document, page_index: usize, marks: &mut Marks) -> Vec<Op> {
                     h: height,
                     color: c,
                 } => {
-                    let (x0, y0, x1, y1) = (*x, h - y - height, x + w, h - y);
-                    ops.push(Op::SetFillColor { col: color(*c) });
+                    let (x0, y0, x1, y1) = (r2(*x), r2(h - y - height), r2(x + w), r2(h - y));
+                    if state.fill != Some(key(*c)) {
+                        ops.push(Op::SetFillColor { col: color(*c) });
+                        state.fill = Some(key(*c));
+                    }
                     ops.push(Op::DrawPolygon {
                         polygon: Polygon {
                             rings: vec![PolygonRing {
@@ -256,7 +297,9 @@ fn page_ops(doc: &Document, page_index: usize, marks: &mut Marks) -> Vec<Op> {
                 Item::Link { .. } => {}
             }
         }
-        ops.push(Op::EndMarkedContent);
+        if draws {
+            ops.push(Op::EndMarkedContent);
+        }
         i = j;
     }
     marks.per_page.push(mcids);
@@ -286,6 +329,7 @@ pub fn render(doc: &Document, meta: &Metadata, attachment: Option<&Attachment>) 
             printpdf::font::PdfFont::new(parsed),
         );
     }
+    let t0 = std::time::Instant::now();
     let mut marks = Marks { per_page: Vec::new() };
     let (w_mm, h_mm) = (
         Mm(doc.geometry.width / crate::layout::PT_PER_MM),
@@ -301,18 +345,60 @@ pub fn render(doc: &Document, meta: &Metadata, attachment: Option<&Attachment>) 
         secure: true,
         image_optimization: None,
     };
+    let t1 = std::time::Instant::now();
     let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
+    let t2 = std::time::Instant::now();
     post_process(&mut lo, doc, meta, attachment, &marks);
-    lo.compress();
+    let t3 = std::time::Instant::now();
+    compress_streams(&mut lo);
+    let t4 = std::time::Instant::now();
     let mut out = Vec::new();
     let options = lopdf::SaveOptions::builder()
         .use_object_streams(true)
         .use_xref_streams(true)
-        .compression_level(9)
+        .compression_level(COMPRESSION_LEVEL)
         .build();
     lo.save_with_options(&mut out, options)
         .expect("writing to memory cannot fail");
+    if std::env::var_os("FDR_PDF_TIMING").is_some() {
+        let ms = |a: std::time::Instant, b: std::time::Instant| (b - a).as_secs_f64() * 1000.0;
+        let t5 = std::time::Instant::now();
+        eprintln!(
+            "ops {:.1} printpdf {:.1} post {:.1} compress {:.1} save {:.1}",
+            ms(t0, t1),
+            ms(t1, t2),
+            ms(t2, t3),
+            ms(t3, t4),
+            ms(t4, t5)
+        );
+    }
     out
+}
+
+/// Deflate level: 6 costs a third of `best` for a file a few per cent larger.
+const COMPRESSION_LEVEL: u32 = 6;
+
+/// Compresses every stream that has no filter yet (content, fonts, the
+/// attachment), at [`COMPRESSION_LEVEL`].
+fn compress_streams(lo: &mut lopdf::Document) {
+    use std::io::Write;
+    for object in lo.objects.values_mut() {
+        if let Object::Stream(stream) = object {
+            if stream.dict.get(b"Filter").is_ok() || !stream.allows_compression {
+                continue;
+            }
+            let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(COMPRESSION_LEVEL));
+            if encoder.write_all(&stream.content).is_err() {
+                continue;
+            }
+            if let Ok(compressed) = encoder.finish() {
+                if compressed.len() + 19 < stream.content.len() {
+                    stream.dict.set("Filter", "FlateDecode");
+                    stream.set_content(compressed);
+                }
+            }
+        }
+    }
 }
 
 fn page_ids(lo: &lopdf::Document) -> Vec<ObjectId> {
@@ -402,17 +488,16 @@ fn post_process(
         .iter()
         .map(|n| n.children.iter().map(|c| Object::Reference(elem_ids[*c])).collect())
         .collect();
-    // Marked content: MCRs appended to their node in page order.
-    let mut content: Vec<Vec<Object>> = vec![Vec::new(); doc.tree.nodes.len()];
+    // Marked content: MCIDs appended to their node in page order. A node on
+    // one page gets that page as /Pg and bare integers; a node spanning pages
+    // gets MCR dictionaries.
+    let mut content: Vec<Vec<(usize, i64)>> = vec![Vec::new(); doc.tree.nodes.len()];
     for (p, mcids) in marks.per_page.iter().enumerate() {
         for (mcid, node) in mcids.iter().enumerate() {
-            content[*node].push(Object::Dictionary(dictionary! {
-                "Type" => "MCR",
-                "Pg" => pages[p],
-                "MCID" => mcid as i64,
-            }));
+            content[*node].push((p, mcid as i64));
         }
     }
+    let mut objrs: Vec<Vec<Object>> = vec![Vec::new(); doc.tree.nodes.len()];
     // Link annotations, each with its Link element.
     let mut parent_tree: Vec<(i64, Object)> = Vec::new();
     let mut next_key = marks.per_page.len() as i64;
@@ -434,7 +519,7 @@ fn post_process(
                     annot.set("Contents", text_string("Aller à la section"));
                     parent_tree.push((next_key, Object::Reference(elem_ids[node])));
                     next_key += 1;
-                    content[node].push(Object::Dictionary(dictionary! {
+                    objrs[node].push(Object::Dictionary(dictionary! {
                         "Type" => "OBJR",
                         "Obj" => annot_id,
                         "Pg" => pages[p],
@@ -446,13 +531,29 @@ fn post_process(
         }
     }
     for (n, node) in doc.tree.nodes.iter().enumerate() {
-        let mut k = std::mem::take(&mut content[n]);
+        let marked = std::mem::take(&mut content[n]);
+        let one_page = marked
+            .first()
+            .map(|(p, _)| *p)
+            .filter(|p| marked.iter().all(|(q, _)| q == p));
+        let mut k: Vec<Object> = match one_page {
+            Some(_) => marked.iter().map(|(_, mcid)| Object::Integer(*mcid)).collect(),
+            None => marked
+                .iter()
+                .map(|(p, mcid)| {
+                    Object::Dictionary(dictionary! { "Type" => "MCR", "Pg" => pages[*p], "MCID" => *mcid })
+                })
+                .collect(),
+        };
+        k.append(&mut objrs[n]);
         k.append(&mut kids[n]);
         let mut elem = dictionary! {
-            "Type" => "StructElem",
             "S" => node.role.name(),
-            "K" => k,
+            "K" => if k.len() == 1 { k.remove(0) } else { Object::Array(k) },
         };
+        if let Some(p) = one_page {
+            elem.set("Pg", pages[p]);
+        }
         elem.set(
             "P",
             node.parent.map_or(Object::Null, |p| Object::Reference(elem_ids[p])),
@@ -541,7 +642,6 @@ fn post_process(
             a.bytes.clone(),
         );
         checksum.allows_compression = true;
-        let _ = checksum.compress();
         let file_id = lo.add_object(checksum);
         lo.add_object(dictionary! {
             "Type" => "Filespec",

@@ -772,14 +772,25 @@ fn gantt(flow: &mut Flow, r: &Roadmap, sect: NodeId) {
             (None, None) => format!("{} sans dates", a.id),
         }
     };
-    // One figure per page-full of rows, each with its axis.
-    let rows_per_page = (((g.body_bottom() - g.top) - axis_h - 10.0) / row_h).floor().max(1.0) as usize;
-    for (part, chunk) in r.actions.chunks(rows_per_page).enumerate() {
+    // One figure per page-full of rows, each with its axis; the first fills
+    // what is left of the page under the heading.
+    let total = r.actions.len();
+    let mut done = 0;
+    let mut part = 0;
+    while done < total {
+        let mut fit = ((flow.room() - axis_h - 6.0) / row_h).floor().max(0.0) as usize;
+        if fit < 3.min(total - done) {
+            flow.new_page();
+            fit = ((flow.room() - axis_h - 6.0) / row_h).floor().max(1.0) as usize;
+        }
+        let chunk = &r.actions[done..(done + fit).min(total)];
+        done += chunk.len();
+        part += 1;
         let height = axis_h + chunk.len() as f32 * row_h + 6.0;
         let alt = format!(
             "Calendrier des actions{} sur la période {}–{} : {}.",
-            if r.actions.len() > rows_per_page {
-                format!(" (partie {})", part + 1)
+            if done < total || part > 1 {
+                format!(" (partie {part})")
             } else {
                 String::new()
             },

@@ -1,0 +1,246 @@
+//! The roadmap PDF end to end, over the public example and a generated
+//! 400-action roadmap: checked with poppler and qpdf (installed by
+//! `scripts/setup.sh`), read back through the attachment, deterministic.
+
+use fdr_core::catalogue::Catalogue;
+use fdr_core::Roadmap;
+use fdr_pdf::layout::Item;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const EXAMPLE: &[u8] = include_bytes!("../../../../docs/format/example-theme-09.json");
+
+fn example() -> (Roadmap, Vec<u8>, String) {
+    let d = fdr_format::decode(EXAMPLE, Catalogue::builtin()).expect("example is valid");
+    let json = fdr_format::encode(&d.roadmap, &d.exported_at);
+    (d.roadmap, json, d.exported_at)
+}
+
+fn large() -> (Roadmap, Vec<u8>, String) {
+    let r = fdr_core::sample::generate("0f1e2d3c-4b5a-4697-8877-66554433aa11", 4, 400, 120, 11);
+    let at = "2026-11-23T10:00:00Z".to_string();
+    let json = fdr_format::encode(&r, &at);
+    (r, json, at)
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("write pdf");
+    p
+}
+
+fn run(cmd: &str, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd} must be installed (scripts/setup.sh installs poppler-utils and qpdf): {e}"));
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn check_document(name: &str, (roadmap, json, at): (Roadmap, Vec<u8>, String)) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = fdr_pdf::roadmap_pdf(&roadmap, &json, &at);
+    let again = fdr_pdf::roadmap_pdf(&roadmap, &json, &at);
+    assert!(pdf == again, "{name}: the same roadmap and date give the same bytes");
+    let path = write(dir.path(), &format!("{name}.pdf"), &pdf);
+    let p = path.to_str().expect("utf-8 path");
+
+    let (ok, out, err) = run("qpdf", &["--check", p]);
+    assert!(
+        ok && out.contains("No syntax or stream encoding errors"),
+        "{name}: qpdf --check is clean:\n{out}{err}"
+    );
+
+    let (ok, fonts, _) = run("pdffonts", &[p]);
+    assert!(ok);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{name}: fonts are listed");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let n = cols.len();
+        assert_eq!(
+            &cols[n - 5..n - 2],
+            ["yes", "yes", "yes"],
+            "{name}: every font embedded, subset, with Unicode map: {row}"
+        );
+    }
+
+    let (ok, text, _) = run("pdftotext", &[p, "-"]);
+    assert!(ok);
+    let flat = squash(&text);
+    for o in &roadmap.objectives {
+        assert!(
+            flat.contains(&squash(&o.title)),
+            "{name}: objective {} title is in the text",
+            o.id
+        );
+    }
+    for a in &roadmap.actions {
+        assert!(
+            flat.contains(&squash(&a.title)),
+            "{name}: action {} title is in the text",
+            a.id
+        );
+    }
+    for x in &roadmap.indicators {
+        assert!(
+            flat.contains(&squash(&x.name)),
+            "{name}: indicator {} name is in the text",
+            x.id
+        );
+    }
+    assert!(text.contains("Page 1 / "), "{name}: footer page numbers");
+
+    let (ok, info, _) = run("pdfinfo", &[p]);
+    assert!(ok && info.contains("Tagged:          yes"), "{name}: tagged");
+    assert!(
+        info.contains(&format!(
+            "Title:           Feuille de route — Thème n° {}",
+            roadmap.theme.number
+        )),
+        "{name}: title set"
+    );
+
+    // The attachment is the JSON, byte for byte, and imports into a fresh store.
+    let (ok, list, _) = run("pdfdetach", &["-list", p]);
+    assert!(
+        ok && list.contains("feuille-de-route.json"),
+        "{name}: poppler sees the attachment: {list}"
+    );
+    assert_eq!(
+        fdr_format::pdf::extract_attachment(&pdf).expect("attachment"),
+        json,
+        "{name}: attachment is the JSON"
+    );
+    let mut store = fdr_store::Store::open_in_memory(fdr_store::fixed_clock("2026-11-23T12:00:00Z")).expect("store");
+    store.import(&pdf, Some("x.pdf")).expect("the PDF imports");
+    let back = store.export_json(&roadmap.id, "2030-01-01T00:00:00Z").expect("export");
+    assert_eq!(
+        back.bytes, json,
+        "{name}: export PDF → import PDF → export JSON gives the same file"
+    );
+}
+
+#[test]
+fn the_public_example() {
+    check_document("example", example());
+}
+
+#[test]
+fn a_roadmap_of_400_actions() {
+    check_document("large", large());
+}
+
+#[test]
+fn nothing_is_drawn_outside_the_page_and_body_text_stays_in_the_margins() {
+    for (name, (r, json, at)) in [("example", example()), ("large", large())] {
+        let mut fonts = fdr_pdf::fonts::Fonts::new();
+        let info = fdr_pdf::roadmap::ExportInfo {
+            date: at[..10].to_string(),
+            json_sha256: fdr_pdf::sha256_hex(&json),
+        };
+        let doc = fdr_pdf::roadmap::layout(&r, &info, &mut fonts);
+        let g = doc.geometry;
+        for (i, page) in doc.pages.iter().enumerate() {
+            for placed in &page.items {
+                let (l, t, rr, b) = placed.item.bounds();
+                assert!(
+                    l >= -0.01 && rr <= g.width + 0.01 && t >= -0.01 && b <= g.height + 0.01,
+                    "{name} p{i}: inside the page"
+                );
+                if let Item::Text { .. } = placed.item {
+                    assert!(
+                        l >= g.left - 0.5 && rr <= g.width - g.right + 0.5,
+                        "{name} p{i}: text {l}..{rr} within the side margins"
+                    );
+                }
+            }
+        }
+        // Headings are never the last thing on a page.
+        for h in &doc.headings {
+            let page = &doc.pages[h.at.page];
+            let below = page
+                .items
+                .iter()
+                .filter(|p| matches!(p.item, Item::Text { y, .. } if y > h.at.y + 30.0 && y < g.body_bottom()))
+                .count();
+            assert!(
+                below > 0,
+                "{name}: heading « {} » has text after it on page {}",
+                h.title,
+                h.at.page + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn hostile_text_is_set_without_panic_and_stays_extractable() {
+    let (mut r, _, at) = example();
+    r.diagnosis.text = format!("{}\n\nمرحبا بالعالم — שלום 😀 漢字 \u{1}", "x".repeat(100_000));
+    r.objectives[0].title = "Titre très long ".repeat(200);
+    r.actions[0].title = "<img src=x onerror=alert(1)> ** * **".into();
+    let json = fdr_format::encode(&r, &at);
+    let pdf = fdr_pdf::roadmap_pdf(&r, &json, &at);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(dir.path(), "hostile.pdf", &pdf);
+    let (ok, text, _) = run("pdftotext", &[path.to_str().expect("utf-8"), "-"]);
+    assert!(ok);
+    assert!(
+        text.contains("漢字"),
+        "characters no font has are drawn as replacements but extract as themselves"
+    );
+    assert!(text.contains("<img src=x onerror=alert(1)>"), "markup is text");
+    let (ok, out, _) = run("qpdf", &["--check", path.to_str().expect("utf-8")]);
+    assert!(ok, "{out}");
+}
+
+#[test]
+fn bad_pdfs_are_refused_with_the_right_message() {
+    let (r, json, at) = example();
+    let pdf = fdr_pdf::roadmap_pdf(&r, &json, &at);
+    let mut store = fdr_store::Store::open_in_memory(fdr_store::fixed_clock("2026-11-23T12:00:00Z")).expect("store");
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("truncated", pdf[..pdf.len() / 3].to_vec(), "PDF endommagé"),
+        (
+            "no attachment",
+            b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF".to_vec(),
+            "feuille-de-route.json",
+        ),
+        (
+            "random bytes after a header",
+            [
+                b"%PDF-1.4\n".to_vec(),
+                (0..5000u32).map(|i| (i * 7919 % 251) as u8).collect(),
+            ]
+            .concat(),
+            "PDF",
+        ),
+    ];
+    for (what, bytes, expected) in cases {
+        let err = store.import(&bytes, None).expect_err(what);
+        assert!(
+            err.to_string().contains(expected),
+            "{what}: message names the problem: {err}"
+        );
+        assert!(store.list().expect("list").is_empty(), "{what}: nothing written");
+    }
+    // A PDF whose attachment is a roadmap breaking a rule is refused like the JSON would be.
+    let mut v: serde_json::Value = serde_json::from_slice(&json).expect("json");
+    v["actions"][0]["objectives"][0] = "O7".into();
+    let bad_json = serde_json::to_vec(&v).expect("json");
+    let bad_pdf = fdr_pdf::roadmap_pdf(&r, &bad_json, &at);
+    let err = store.import(&bad_pdf, None).expect_err("rule broken");
+    assert!(
+        err.to_string().contains("actions[0].objectives[0]"),
+        "the field is named: {err}"
+    );
+}
