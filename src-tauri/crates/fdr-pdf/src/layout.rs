@@ -273,6 +273,18 @@ pub enum Item {
 }
 
 impl Item {
+    /// Moves the box down by `dy` points.
+    pub fn shift_y(&mut self, dy: f32) {
+        match self {
+            Item::Text { y, .. } => *y += dy,
+            Item::Rule { y1, y2, .. } => {
+                *y1 += dy;
+                *y2 += dy;
+            }
+            Item::Fill { y, .. } | Item::Link { y, .. } => *y += dy,
+        }
+    }
+
     /// The box covered: (left, top, right, bottom).
     pub fn bounds(&self) -> (f32, f32, f32, f32) {
         match self {
@@ -425,6 +437,11 @@ pub struct Flow<'f> {
     pub headings: Vec<HeadingMark>,
     /// Current y on the last page.
     pub y: f32,
+    /// The heading just placed, while nothing follows it yet: (page, first
+    /// item, y where it starts, index in `headings`). A page break now takes
+    /// it along, so no heading is ever left alone at the foot of a page.
+    pending_heading: Option<(usize, usize, f32, usize)>,
+    in_heading: bool,
 }
 
 impl<'f> Flow<'f> {
@@ -437,6 +454,8 @@ impl<'f> Flow<'f> {
             tree: StructTree::new(),
             headings: Vec::new(),
             y: geometry.top,
+            pending_heading: None,
+            in_heading: false,
         }
     }
 
@@ -445,10 +464,35 @@ impl<'f> Flow<'f> {
         self.pages.len() - 1
     }
 
-    /// Starts a new page.
+    /// Starts a new page, taking along a heading that nothing follows yet.
     pub fn new_page(&mut self) {
+        let carried = match self.pending_heading.take() {
+            Some((page, first, y0, mark)) if page == self.pages.len() - 1 && y0 > self.geometry.top + 0.01 => {
+                let moved: Vec<Placed> = self.pages[page].items.drain(first..).collect();
+                Some((moved, y0, mark))
+            }
+            other => {
+                self.pending_heading = other;
+                None
+            }
+        };
         self.pages.push(Page::default());
         self.y = self.geometry.top;
+        if let Some((moved, y0, mark)) = carried {
+            let dy = self.geometry.top - y0;
+            let page = self.pages.len() - 1;
+            let end = moved.iter().map(|p| p.item.bounds().3).fold(y0, f32::max);
+            for mut placed in moved {
+                placed.item.shift_y(dy);
+                self.pages[page].items.push(placed);
+            }
+            self.headings[mark].at = Destination {
+                page,
+                y: self.geometry.top,
+            };
+            self.y = end + dy;
+            self.pending_heading = Some((page, 0, self.geometry.top, mark));
+        }
     }
 
     /// Room left on the current page.
@@ -472,6 +516,9 @@ impl<'f> Flow<'f> {
 
     /// Puts a box on the current page.
     pub fn place(&mut self, item: Item, tag: Tag) {
+        if !self.in_heading {
+            self.pending_heading = None;
+        }
         let page = self.pages.len() - 1;
         self.pages[page].items.push(Placed { item, tag });
     }
@@ -499,6 +546,13 @@ impl<'f> Flow<'f> {
         self.ensure(height);
         self.space(before);
         let node = self.tree.add(parent, role);
+        let start = (
+            self.page_index(),
+            self.pages[self.page_index()].items.len(),
+            self.y,
+            self.headings.len(),
+        );
+        self.in_heading = true;
         self.headings.push(HeadingMark {
             level,
             title: title.to_string(),
@@ -526,6 +580,8 @@ impl<'f> Flow<'f> {
             );
         }
         self.y += after;
+        self.in_heading = false;
+        self.pending_heading = Some(start);
         node
     }
 
@@ -902,6 +958,43 @@ mod tests {
             "nothing on the first page: the heading moved with its text"
         );
         assert_eq!(doc.headings[0].at.page, 1);
+    }
+
+    #[test]
+    fn a_heading_followed_by_a_table_that_breaks_moves_with_it() {
+        let mut fonts = Fonts::new();
+        let g = Geometry::a4();
+        let mut flow = Flow::new(&mut fonts, g);
+        flow.y = g.body_bottom() - 60.0;
+        flow.heading(2, "Budget", StructTree::ROOT, true);
+        let columns = vec![Column {
+            header: "Financeur".into(),
+            weight: 1.0,
+            right: false,
+        }];
+        let rows: Vec<Row> = (0..3)
+            .map(|_| Row {
+                cells: vec![Cell::new("x\ny\nz")],
+                row_header: false,
+                total: false,
+            })
+            .collect();
+        flow.table(&columns, &rows, StructTree::ROOT);
+        let doc = flow.finish();
+        assert!(
+            doc.pages[0].items.is_empty(),
+            "the heading left the first page with its table"
+        );
+        assert_eq!(
+            doc.headings[0].at,
+            Destination { page: 1, y: g.top },
+            "the contents point at the new place"
+        );
+        let first = &doc.pages[1].items;
+        assert!(
+            matches!(&first[0].item, Item::Text { line, .. } if line.text() == "Budget"),
+            "heading first on page 2"
+        );
     }
 
     #[test]
