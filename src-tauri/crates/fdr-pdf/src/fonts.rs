@@ -10,6 +10,34 @@
 //! adjustments), cached per document.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast hasher for the metric caches (keys are glyph ids and
+/// characters from our own text: no need for a DoS-resistant hash).
+#[derive(Default)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u16(&mut self, n: u16) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 use ttf_parser::gpos::{PairAdjustment, PositioningSubtable};
 use ttf_parser::opentype_layout::LayoutTable;
 use ttf_parser::{GlyphId, Tag};
@@ -95,8 +123,10 @@ pub const REPLACEMENT: char = '\u{FFFD}';
 struct Face {
     face: ttf_parser::Face<'static>,
     units_per_em: f32,
-    glyphs: HashMap<char, Option<(GlyphId, u16)>>,
-    kerning: HashMap<(u16, u16), i16>,
+    glyphs: FastMap<char, Option<(GlyphId, u16)>>,
+    kerning: FastMap<u32, i16>,
+    /// Indices of the GPOS lookups of the `kern` feature, found once.
+    kern_lookups: Option<Vec<u16>>,
 }
 
 impl Face {
@@ -106,8 +136,9 @@ impl Face {
         Self {
             face,
             units_per_em,
-            glyphs: HashMap::new(),
-            kerning: HashMap::new(),
+            glyphs: FastMap::default(),
+            kerning: FastMap::default(),
+            kern_lookups: None,
         }
     }
 
@@ -121,47 +152,57 @@ impl Face {
 
     fn kern(&mut self, left: GlyphId, right: GlyphId) -> i16 {
         let face = &self.face;
+        let lookups = self.kern_lookups.get_or_insert_with(|| kern_lookups(face));
         *self
             .kerning
-            .entry((left.0, right.0))
-            .or_insert_with(|| pair_kerning(face, left, right))
+            .entry(u32::from(left.0) << 16 | u32::from(right.0))
+            .or_insert_with(|| pair_kerning(face, lookups, left, right))
     }
 }
 
+/// The GPOS lookups that the `kern` feature uses, in order, without repeats.
+fn kern_lookups(face: &ttf_parser::Face) -> Vec<u16> {
+    let Some(gpos) = face.tables().gpos else {
+        return Vec::new();
+    };
+    let kern = Tag::from_bytes(b"kern");
+    let mut out: Vec<u16> = Vec::new();
+    for feature in gpos.features.into_iter().filter(|f| f.tag == kern) {
+        for index in feature.lookup_indices {
+            if !out.contains(&index) {
+                out.push(index);
+            }
+        }
+    }
+    out
+}
+
 /// The GPOS pair adjustment of the `kern` feature between two glyphs, in font units.
-fn pair_kerning(face: &ttf_parser::Face, left: GlyphId, right: GlyphId) -> i16 {
+fn pair_kerning(face: &ttf_parser::Face, lookups: &[u16], left: GlyphId, right: GlyphId) -> i16 {
     let Some(gpos) = face.tables().gpos else { return 0 };
     let table: &LayoutTable = &gpos;
-    let kern = Tag::from_bytes(b"kern");
     let mut total = 0i16;
-    let mut seen = Vec::new();
-    for feature in table.features.into_iter().filter(|f| f.tag == kern) {
-        for lookup_index in feature.lookup_indices {
-            if seen.contains(&lookup_index) {
-                continue;
-            }
-            seen.push(lookup_index);
-            let Some(lookup) = table.lookups.get(lookup_index) else {
+    for &lookup_index in lookups {
+        let Some(lookup) = table.lookups.get(lookup_index) else {
+            continue;
+        };
+        for subtable in lookup.subtables.into_iter::<PositioningSubtable>() {
+            let PositioningSubtable::Pair(pair) = subtable else {
                 continue;
             };
-            for subtable in lookup.subtables.into_iter::<PositioningSubtable>() {
-                let PositioningSubtable::Pair(pair) = subtable else {
-                    continue;
-                };
-                let Some(cov) = pair.coverage().get(left) else { continue };
-                let value = match pair {
-                    PairAdjustment::Format1 { sets, .. } => {
-                        sets.get(cov).and_then(|set| set.get(right)).map(|(a, _)| a.x_advance)
-                    }
-                    PairAdjustment::Format2 { classes, matrix, .. } => {
-                        let (c1, c2) = (classes.0.get(left), classes.1.get(right));
-                        matrix.get((c1, c2)).map(|(a, _)| a.x_advance)
-                    }
-                };
-                if let Some(v) = value {
-                    total = total.saturating_add(v);
-                    break; // the first subtable covering the pair applies
+            let Some(cov) = pair.coverage().get(left) else { continue };
+            let value = match pair {
+                PairAdjustment::Format1 { sets, .. } => {
+                    sets.get(cov).and_then(|set| set.get(right)).map(|(a, _)| a.x_advance)
                 }
+                PairAdjustment::Format2 { classes, matrix, .. } => {
+                    let (c1, c2) = (classes.0.get(left), classes.1.get(right));
+                    matrix.get((c1, c2)).map(|(a, _)| a.x_advance)
+                }
+            };
+            if let Some(v) = value {
+                total = total.saturating_add(v);
+                break; // the first subtable covering the pair applies
             }
         }
     }
