@@ -308,6 +308,7 @@ pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width
         .collect();
     let max_width = max_width.max(1.0);
     let mut lines: Vec<Vec<Set>> = Vec::new();
+    let mut soft_spaces = std::collections::BTreeSet::new();
     let mut line: Vec<Set> = Vec::new();
     let mut width = 0.0f32;
     for seg in segments(fonts, &atoms) {
@@ -332,8 +333,13 @@ pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width
             width += added;
             continue;
         }
-        // Does not fit: start a new line with the segment (dropping its space).
+        // Does not fit: start a new line with the segment. Its space ends the
+        // previous line, drawn but not counted in the width (invisible), so
+        // that text extraction and screen readers keep the words apart.
         if !line.is_empty() {
+            if seg.space_before.is_some() {
+                soft_spaces.insert(lines.len());
+            }
             lines.push(std::mem::take(&mut line));
         }
         let mut sets = seg.sets;
@@ -363,7 +369,22 @@ pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
     }
-    lines.iter().map(|l| pieces(fonts, l)).collect()
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let mut set = pieces(fonts, l);
+            if soft_spaces.contains(&i) {
+                if let Some(last) = set.pieces.last_mut().filter(|p| p.actual_text.is_none()) {
+                    match last.chunks.last_mut() {
+                        Some(Chunk::Text(t)) => t.push(' '),
+                        _ => last.chunks.push(Chunk::Text(" ".into())),
+                    }
+                }
+            }
+            set
+        })
+        .collect()
 }
 
 /// Sets one plain string on one line, without breaking (labels, numbers).
