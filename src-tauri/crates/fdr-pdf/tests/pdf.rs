@@ -244,3 +244,105 @@ fn bad_pdfs_are_refused_with_the_right_message() {
         "the field is named: {err}"
     );
 }
+
+#[test]
+fn the_structure_tree_reads_in_order_with_headings_tables_and_no_page_furniture() {
+    for (name, (roadmap, json, at)) in [("example", example()), ("large", large())] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = write(dir.path(), "t.pdf", &fdr_pdf::roadmap_pdf(&roadmap, &json, &at));
+        let (ok, tree, err) = run("pdfinfo", &["-struct-text", path.to_str().expect("utf-8")]);
+        assert!(ok, "{name}: {err}");
+        let roles: Vec<&str> = tree
+            .lines()
+            .map(str::trim)
+            .filter_map(|l| l.split_whitespace().next())
+            .map(|r| r.trim_end_matches(':'))
+            .collect();
+        let levels: Vec<u8> = roles
+            .iter()
+            .filter_map(|r| r.strip_prefix('H').and_then(|n| n.parse::<u8>().ok()))
+            .collect();
+        assert!(
+            levels.len() > 5 && levels[0] == 1,
+            "{name}: headings start at H1: {levels:?}"
+        );
+        for w in levels.windows(2) {
+            assert!(
+                w[1] <= w[0] + 1,
+                "{name}: no heading level skipped ({} after {})",
+                w[1],
+                w[0]
+            );
+        }
+        for role in [
+            "Table", "THead", "TBody", "TR", "TH", "TD", "Figure", "L", "LI", "Lbl", "LBody", "TOC", "TOCI", "Link",
+            "Sect",
+        ] {
+            assert!(roles.contains(&role), "{name}: the tree has {role}");
+        }
+        let flat = squash(&tree);
+        for t in roadmap
+            .objectives
+            .iter()
+            .map(|o| &o.title)
+            .chain(roadmap.actions.iter().map(|a| &a.title))
+        {
+            assert!(flat.contains(&squash(t)), "{name}: « {t} » is in the structure tree");
+        }
+        for x in &roadmap.indicators {
+            assert!(
+                flat.contains(&squash(&x.name)),
+                "{name}: indicator {} is in the structure tree",
+                x.id
+            );
+        }
+        assert!(
+            !tree.contains("Page 1 /") && !tree.contains("exportée le"),
+            "{name}: header and footer are artifacts"
+        );
+        // The section headings come in document order.
+        let order: Vec<usize> = [
+            "1. Diagnostic",
+            "2. Objectifs",
+            "3. Moyens",
+            "4. Indicateurs",
+            "5. Participation",
+            "Annexe",
+        ]
+        .iter()
+        .map(|h| tree.rfind(h).unwrap_or_else(|| panic!("{name}: {h} in the tree")))
+        .collect();
+        assert!(
+            order.windows(2).all(|w| w[0] < w[1]),
+            "{name}: sections in reading order: {order:?}"
+        );
+    }
+}
+
+#[test]
+fn figures_carry_alternative_text_stating_their_values() {
+    let (r, json, at) = example();
+    let mut fonts = fdr_pdf::fonts::Fonts::new();
+    let info = fdr_pdf::roadmap::ExportInfo {
+        date: at[..10].to_string(),
+        json_sha256: fdr_pdf::sha256_hex(&json),
+    };
+    let doc = fdr_pdf::roadmap::layout(&r, &info, &mut fonts);
+    let alts: Vec<&str> = doc
+        .tree
+        .nodes
+        .iter()
+        .filter(|n| n.role == fdr_pdf::layout::Role::Figure)
+        .map(|n| n.alt.as_deref().expect("every figure has alternative text"))
+        .collect();
+    assert_eq!(alts.len(), 3, "a Gantt and one chart per indicator: {alts:?}");
+    assert!(
+        alts.iter()
+            .any(|a| a.contains("399\u{A0}jeunes au 31/12/2018") && a.contains("310\u{A0}jeunes au 31/12/2019")),
+        "{alts:?}"
+    );
+    assert!(
+        alts.iter().any(|a| a.contains("A1 du 01/09/2019 au 31/12/2021")),
+        "{alts:?}"
+    );
+}
