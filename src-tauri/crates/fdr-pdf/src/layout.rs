@@ -375,6 +375,25 @@ pub struct Column {
     pub right: bool,
 }
 
+impl Column {
+    /// A left-aligned column.
+    pub fn new(header: &str, weight: f32) -> Self {
+        Self {
+            header: header.to_string(),
+            weight,
+            right: false,
+        }
+    }
+    /// A right-aligned column (numbers, money).
+    pub fn right(header: &str, weight: f32) -> Self {
+        Self {
+            header: header.to_string(),
+            weight,
+            right: true,
+        }
+    }
+}
+
 /// A table cell's content.
 #[derive(Debug, Clone)]
 pub struct Cell {
@@ -606,6 +625,11 @@ impl<'f> Flow<'f> {
             style,
             parent,
         )
+    }
+
+    /// A grey note standing for missing content (« Aucun … »).
+    pub fn note(&mut self, text: &str, parent: NodeId) -> NodeId {
+        self.plain(text, styles::BODY.colored(Rgb::GREY), parent)
     }
 
     /// A light-Markdown text: paragraphs and bulleted lists.

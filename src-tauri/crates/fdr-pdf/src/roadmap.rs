@@ -324,45 +324,21 @@ fn diagnosis(flow: &mut Flow, r: &Roadmap, root: NodeId) {
     let sect = section(flow, 0, root);
     flow.heading(2, "Constats", sect, true);
     if r.diagnosis.text.trim().is_empty() {
-        flow.plain(
-            "Le diagnostic n’est pas encore rédigé.",
-            styles::BODY.colored(Rgb::GREY),
-            sect,
-        );
+        flow.note("Le diagnostic n’est pas encore rédigé.", sect);
     } else {
         flow.markdown(&r.diagnosis.text, styles::BODY, sect);
     }
     flow.heading(2, "Chiffres clés", sect, true);
     if r.diagnosis.key_figures.is_empty() {
-        flow.plain("Aucun chiffre clé.", styles::BODY.colored(Rgb::GREY), sect);
+        flow.note("Aucun chiffre clé.", sect);
         return;
     }
     let columns = vec![
-        Column {
-            header: "Indicateur".into(),
-            weight: 5.0,
-            right: false,
-        },
-        Column {
-            header: "Valeur".into(),
-            weight: 2.0,
-            right: true,
-        },
-        Column {
-            header: "Année".into(),
-            weight: 1.0,
-            right: true,
-        },
-        Column {
-            header: "Territoire".into(),
-            weight: 2.2,
-            right: false,
-        },
-        Column {
-            header: "Source".into(),
-            weight: 2.5,
-            right: false,
-        },
+        Column::new("Indicateur", 5.0),
+        Column::right("Valeur", 2.0),
+        Column::right("Année", 1.0),
+        Column::new("Territoire", 2.2),
+        Column::new("Source", 2.5),
     ];
     let rows: Vec<Row> = r
         .diagnosis
@@ -386,11 +362,7 @@ fn diagnosis(flow: &mut Flow, r: &Roadmap, root: NodeId) {
 fn objectives(flow: &mut Flow, r: &Roadmap, root: NodeId) {
     let sect = section(flow, 1, root);
     if r.objectives.is_empty() {
-        flow.plain(
-            "Aucun objectif n’est encore défini.",
-            styles::BODY.colored(Rgb::GREY),
-            sect,
-        );
+        flow.note("Aucun objectif n’est encore défini.", sect);
         return;
     }
     let mut ranked: Vec<&Objective> = r.objectives.iter().collect();
@@ -445,43 +417,15 @@ fn plan(flow: &mut Flow, r: &Roadmap, root: NodeId) {
     let sect = section(flow, 2, root);
     flow.heading(2, "Tableau des actions", sect, true);
     if r.actions.is_empty() {
-        flow.plain(
-            "Aucune action n’est encore prévue.",
-            styles::BODY.colored(Rgb::GREY),
-            sect,
-        );
+        flow.note("Aucune action n’est encore prévue.", sect);
     } else {
         let columns = vec![
-            Column {
-                header: "Id".into(),
-                weight: 0.8,
-                right: false,
-            },
-            Column {
-                header: "Action".into(),
-                weight: 5.0,
-                right: false,
-            },
-            Column {
-                header: "Pilote".into(),
-                weight: 2.6,
-                right: false,
-            },
-            Column {
-                header: "Dates".into(),
-                weight: 2.4,
-                right: false,
-            },
-            Column {
-                header: "Statut".into(),
-                weight: 1.4,
-                right: false,
-            },
-            Column {
-                header: "Total".into(),
-                weight: 1.7,
-                right: true,
-            },
+            Column::new("Id", 0.8),
+            Column::new("Action", 5.0),
+            Column::new("Pilote", 2.6),
+            Column::new("Dates", 2.4),
+            Column::new("Statut", 1.4),
+            Column::right("Total", 1.7),
         ];
         let rows: Vec<Row> = r
             .actions
@@ -549,24 +493,12 @@ fn plan(flow: &mut Flow, r: &Roadmap, root: NodeId) {
             );
         }
         if a.funding.is_empty() {
-            flow.plain("Aucun financement renseigné.", styles::BODY.colored(Rgb::GREY), sect);
+            flow.note("Aucun financement renseigné.", sect);
         } else {
             let columns = vec![
-                Column {
-                    header: "Financeur".into(),
-                    weight: 3.0,
-                    right: false,
-                },
-                Column {
-                    header: "Année".into(),
-                    weight: 1.0,
-                    right: true,
-                },
-                Column {
-                    header: "Montant".into(),
-                    weight: 2.0,
-                    right: true,
-                },
+                Column::new("Financeur", 3.0),
+                Column::right("Année", 1.0),
+                Column::right("Montant", 2.0),
             ];
             let mut rows: Vec<Row> = a
                 .funding
@@ -619,7 +551,7 @@ fn budget(flow: &mut Flow, r: &Roadmap, sect: NodeId) {
         .flat_map(|a| a.funding.iter().map(|f| f.year))
         .collect();
     if years.is_empty() {
-        flow.plain("Aucun financement renseigné.", styles::BODY.colored(Rgb::GREY), sect);
+        flow.note("Aucun financement renseigné.", sect);
         return;
     }
     // Funders in order of first appearance, the State first.
@@ -637,11 +569,7 @@ fn budget(flow: &mut Flow, r: &Roadmap, sect: NodeId) {
     let years: Vec<i64> = years.into_iter().collect();
     // Wide tables: at most 6 year columns per table.
     for chunk in years.chunks(6) {
-        let mut columns = vec![Column {
-            header: "Financeur".into(),
-            weight: 2.6,
-            right: false,
-        }];
+        let mut columns = vec![Column::new("Financeur", 2.6)];
         columns.extend(chunk.iter().map(|y| Column {
             header: y.to_string(),
             weight: 1.6,
@@ -649,11 +577,7 @@ fn budget(flow: &mut Flow, r: &Roadmap, sect: NodeId) {
         }));
         let last = chunk.last() == years.last();
         if last {
-            columns.push(Column {
-                header: "Total".into(),
-                weight: 1.8,
-                right: true,
-            });
+            columns.push(Column::right("Total", 1.8));
         }
         let mut rows: Vec<Row> = funders
             .iter()
@@ -744,7 +668,7 @@ fn axis_fraction(period: &Period, date: CalendarDate) -> f32 {
 fn gantt(flow: &mut Flow, r: &Roadmap, sect: NodeId) {
     flow.heading(2, "Calendrier des actions", sect, true);
     if r.actions.is_empty() {
-        flow.plain("Aucune action.", styles::BODY.colored(Rgb::GREY), sect);
+        flow.note("Aucune action.", sect);
         return;
     }
     let g = flow.geometry;
@@ -888,53 +812,17 @@ fn indicators(flow: &mut Flow, r: &Roadmap, root: NodeId) {
     let sect = section(flow, 3, root);
     flow.heading(2, "Tableau des indicateurs", sect, true);
     if r.indicators.is_empty() {
-        flow.plain(
-            "Aucun indicateur n’est encore défini.",
-            styles::BODY.colored(Rgb::GREY),
-            sect,
-        );
+        flow.note("Aucun indicateur n’est encore défini.", sect);
     } else {
         let columns = vec![
-            Column {
-                header: "Id".into(),
-                weight: 0.8,
-                right: false,
-            },
-            Column {
-                header: "Indicateur".into(),
-                weight: 3.9,
-                right: false,
-            },
-            Column {
-                header: "Unité".into(),
-                weight: 1.2,
-                right: false,
-            },
-            Column {
-                header: "Sens".into(),
-                weight: 1.4,
-                right: false,
-            },
-            Column {
-                header: "Référence".into(),
-                weight: 2.0,
-                right: true,
-            },
-            Column {
-                header: "Cible".into(),
-                weight: 2.0,
-                right: true,
-            },
-            Column {
-                header: "Dernière valeur".into(),
-                weight: 2.0,
-                right: true,
-            },
-            Column {
-                header: "Progression".into(),
-                weight: 1.7,
-                right: true,
-            },
+            Column::new("Id", 0.8),
+            Column::new("Indicateur", 3.5),
+            Column::new("Unité", 1.6),
+            Column::new("Sens", 1.4),
+            Column::right("Référence", 2.0),
+            Column::right("Cible", 2.0),
+            Column::right("Dernière valeur", 2.0),
+            Column::right("Progression", 1.7),
         ];
         let rows: Vec<Row> = r
             .indicators
@@ -996,51 +884,23 @@ fn participation(flow: &mut Flow, r: &Roadmap, root: NodeId) {
     let sect = section(flow, 4, root);
     flow.heading(2, "Démarche", sect, true);
     if r.participation.text.trim().is_empty() {
-        flow.plain(
-            "La démarche de participation n’est pas encore décrite.",
-            styles::BODY.colored(Rgb::GREY),
-            sect,
-        );
+        flow.note("La démarche de participation n’est pas encore décrite.", sect);
     } else {
         flow.markdown(&r.participation.text, styles::BODY, sect);
     }
     flow.heading(2, "Pratiques de participation", sect, true);
     if r.participation.practices.is_empty() {
-        flow.plain(
-            "Aucune pratique de participation renseignée.",
-            styles::BODY.colored(Rgb::GREY),
-            sect,
-        );
+        flow.note("Aucune pratique de participation renseignée.", sect);
         return;
     }
     let mut practices: Vec<&Practice> = r.participation.practices.iter().collect();
     practices.sort_by_key(|p| (p.stage as u8, p.method as u8));
     let columns = vec![
-        Column {
-            header: "Étape".into(),
-            weight: 1.6,
-            right: false,
-        },
-        Column {
-            header: "Niveau".into(),
-            weight: 1.8,
-            right: false,
-        },
-        Column {
-            header: "Description".into(),
-            weight: 6.0,
-            right: false,
-        },
-        Column {
-            header: "Participants".into(),
-            weight: 1.5,
-            right: true,
-        },
-        Column {
-            header: "Date".into(),
-            weight: 1.5,
-            right: false,
-        },
+        Column::new("Étape", 1.6),
+        Column::new("Niveau", 1.8),
+        Column::new("Description", 6.0),
+        Column::right("Participants", 1.5),
+        Column::new("Date", 1.5),
     ];
     let mut rows: Vec<Row> = practices
         .iter()

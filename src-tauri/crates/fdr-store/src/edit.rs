@@ -9,7 +9,7 @@
 //! deleting needs no renumbering and reordering rewrites positions 0..n.
 
 use crate::error::{Result, StoreError};
-use crate::exchange::insert_roadmap;
+use crate::exchange::{insert_action, insert_indicator, insert_roadmap};
 use crate::Store;
 use fdr_core::validation::is_local_id;
 use fdr_core::*;
@@ -344,29 +344,18 @@ impl Store {
                 )
                 .optional()?
                 .ok_or(StoreError::UnknownTheme(theme_number))?;
-            let r = Roadmap {
-                id: id.to_string(),
-                revision: 0,
+            // The reference data as this store holds it (seeded from the assets).
+            let catalogue = fdr_core::catalogue::Catalogue {
                 region: Region { code, name },
                 period: Period { start, end },
-                theme: Theme {
+                themes: vec![Theme {
                     number: theme_number,
                     title,
-                },
-                status: RoadmapStatus::Draft,
-                animators: Vec::new(),
-                diagnosis: Diagnosis {
-                    text: String::new(),
-                    key_figures: Vec::new(),
-                },
-                objectives: Vec::new(),
-                actions: Vec::new(),
-                indicators: Vec::new(),
-                participation: Participation {
-                    text: String::new(),
-                    practices: Vec::new(),
-                },
+                }],
+                departements: Vec::new(),
             };
+            let r =
+                Roadmap::new(id.to_string(), &catalogue, theme_number).ok_or(StoreError::UnknownTheme(theme_number))?;
             insert_roadmap(tx, &r, None, true, &now)?;
             Ok(r)
         })
@@ -682,38 +671,7 @@ impl Store {
         self.edit(id, |tx| {
             ACTIONS.check_code(tx, id, &a.id, None)?;
             let position = ACTIONS.next_position(tx, &text(id))?;
-            tx.execute(
-                "INSERT INTO action (roadmap_id, position, code, title, text, lead, partners, territories,
-                 start_date, end_date, status, fte) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                params![
-                    id,
-                    position,
-                    a.id,
-                    a.title,
-                    a.text,
-                    a.lead,
-                    json_list(&a.partners),
-                    json_list(&a.territories),
-                    a.start,
-                    a.end,
-                    a.status.code(),
-                    a.fte.as_ref().map(ToString::to_string)
-                ],
-            )?;
-            let pk = tx.last_insert_rowid();
-            for (j, o) in a.objectives.iter().enumerate() {
-                let target = OBJECTIVES.pk_of(tx, id, o)?;
-                tx.execute(
-                    "INSERT INTO action_objective (action_pk, position, objective_pk) VALUES (?1, ?2, ?3)",
-                    params![pk, j as i64, target],
-                )?;
-            }
-            for (j, f) in a.funding.iter().enumerate() {
-                tx.execute(
-                    "INSERT INTO funding (action_pk, position, funder, year, amount_cents) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![pk, j as i64, f.funder, f.year, f.amount_cents],
-                )?;
-            }
+            insert_action(tx, id, position, a, &mut |o| OBJECTIVES.pk_of(tx, id, o))?;
             Ok(())
         })
     }
@@ -839,52 +797,9 @@ impl Store {
         self.edit(id, |tx| {
             INDICATORS.check_code(tx, id, &x.id, None)?;
             let position = INDICATORS.next_position(tx, &text(id))?;
-            tx.execute(
-                "INSERT INTO indicator (roadmap_id, position, code, objectives_present, actions_present,
-                 measurements_present, name, definition, unit, direction, baseline_value, baseline_date,
-                 baseline_comment, target_value, target_date, target_comment, source, frequency)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-                params![
-                    id,
-                    position,
-                    x.id,
-                    x.objectives.is_some(),
-                    x.actions.is_some(),
-                    x.measurements.is_some(),
-                    x.name,
-                    x.definition,
-                    x.unit,
-                    x.direction.code(),
-                    x.baseline.as_ref().map(|v| v.value.to_string()),
-                    x.baseline.as_ref().map(|v| &v.date),
-                    x.baseline.as_ref().and_then(|v| v.comment.as_ref()),
-                    x.target.as_ref().map(|v| v.value.to_string()),
-                    x.target.as_ref().map(|v| &v.date),
-                    x.target.as_ref().and_then(|v| v.comment.as_ref()),
-                    x.source,
-                    x.frequency.map(Frequency::code),
-                ],
-            )?;
-            let pk = tx.last_insert_rowid();
-            for o in x.objectives.iter().flatten() {
-                let target = OBJECTIVES.pk_of(tx, id, o)?;
-                tx.execute(
-                    "INSERT INTO indicator_objective (indicator_pk, position, objective_pk)
-                     SELECT ?1, coalesce(max(position) + 1, 0), ?2 FROM indicator_objective WHERE indicator_pk = ?1",
-                    params![pk, target],
-                )?;
-            }
-            for a in x.actions.iter().flatten() {
-                let target = ACTIONS.pk_of(tx, id, a)?;
-                tx.execute(
-                    "INSERT INTO indicator_action (indicator_pk, position, action_pk)
-                     SELECT ?1, coalesce(max(position) + 1, 0), ?2 FROM indicator_action WHERE indicator_pk = ?1",
-                    params![pk, target],
-                )?;
-            }
-            for m in x.measurements.iter().flatten() {
-                insert_dated(tx, pk, m)?;
-            }
+            insert_indicator(tx, id, position, x, &mut |o| OBJECTIVES.pk_of(tx, id, o), &mut |a| {
+                ACTIONS.pk_of(tx, id, a)
+            })?;
             Ok(())
         })
     }

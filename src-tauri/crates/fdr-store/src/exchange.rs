@@ -171,92 +171,22 @@ pub(crate) fn insert_children(tx: &Transaction, r: &Roadmap) -> Result<()> {
         kind: what,
         id: code.to_string(),
     };
-    let mut actions: HashMap<&str, i64> = HashMap::new();
-    {
-        let mut insert = tx.prepare_cached(
-            "INSERT INTO action (roadmap_id, position, code, title, text, lead, partners, territories,
-             start_date, end_date, status, fte) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        )?;
-        let mut link =
-            tx.prepare_cached("INSERT INTO action_objective (action_pk, position, objective_pk) VALUES (?1, ?2, ?3)")?;
-        let mut line = tx.prepare_cached(
-            "INSERT INTO funding (action_pk, position, funder, year, amount_cents) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        for (i, a) in r.actions.iter().enumerate() {
-            insert.execute(params![
-                id,
-                i as i64,
-                a.id,
-                a.title,
-                a.text,
-                a.lead,
-                json_list(&a.partners),
-                json_list(&a.territories),
-                a.start,
-                a.end,
-                a.status.code(),
-                a.fte.as_ref().map(number_text)
-            ])?;
-            let pk = tx.last_insert_rowid();
-            actions.insert(&a.id, pk);
-            for (j, o) in a.objectives.iter().enumerate() {
-                let target = objectives.get(o.as_str()).ok_or_else(|| unresolved("objectif", o))?;
-                link.execute(params![pk, j as i64, target])?;
-            }
-            for (j, f) in a.funding.iter().enumerate() {
-                line.execute(params![pk, j as i64, f.funder, f.year, f.amount_cents])?;
-            }
-        }
+    let mut action_pks: HashMap<&str, i64> = HashMap::new();
+    for (i, a) in r.actions.iter().enumerate() {
+        let pk = insert_action(tx, id, i as i64, a, &mut |o| {
+            objectives.get(o).copied().ok_or_else(|| unresolved("objectif", o))
+        })?;
+        action_pks.insert(&a.id, pk);
     }
-    {
-        let mut insert = tx.prepare_cached(
-            "INSERT INTO indicator (roadmap_id, position, code, objectives_present, actions_present,
-             measurements_present, name, definition, unit, direction, baseline_value, baseline_date,
-             baseline_comment, target_value, target_date, target_comment, source, frequency)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+    for (i, x) in r.indicators.iter().enumerate() {
+        insert_indicator(
+            tx,
+            id,
+            i as i64,
+            x,
+            &mut |o| objectives.get(o).copied().ok_or_else(|| unresolved("objectif", o)),
+            &mut |a| action_pks.get(a).copied().ok_or_else(|| unresolved("action", a)),
         )?;
-        let mut link_o = tx.prepare_cached(
-            "INSERT INTO indicator_objective (indicator_pk, position, objective_pk) VALUES (?1, ?2, ?3)",
-        )?;
-        let mut link_a =
-            tx.prepare_cached("INSERT INTO indicator_action (indicator_pk, position, action_pk) VALUES (?1, ?2, ?3)")?;
-        let mut measure = tx.prepare_cached(
-            "INSERT INTO measurement (indicator_pk, position, value, date, comment) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        for (i, x) in r.indicators.iter().enumerate() {
-            insert.execute(params![
-                id,
-                i as i64,
-                x.id,
-                x.objectives.is_some(),
-                x.actions.is_some(),
-                x.measurements.is_some(),
-                x.name,
-                x.definition,
-                x.unit,
-                x.direction.code(),
-                x.baseline.as_ref().map(|v| number_text(&v.value)),
-                x.baseline.as_ref().map(|v| &v.date),
-                x.baseline.as_ref().and_then(|v| v.comment.as_ref()),
-                x.target.as_ref().map(|v| number_text(&v.value)),
-                x.target.as_ref().map(|v| &v.date),
-                x.target.as_ref().and_then(|v| v.comment.as_ref()),
-                x.source,
-                x.frequency.map(Frequency::code),
-            ])?;
-            let pk = tx.last_insert_rowid();
-            for (j, o) in x.objectives.iter().flatten().enumerate() {
-                let target = objectives.get(o.as_str()).ok_or_else(|| unresolved("objectif", o))?;
-                link_o.execute(params![pk, j as i64, target])?;
-            }
-            for (j, a) in x.actions.iter().flatten().enumerate() {
-                let target = actions.get(a.as_str()).ok_or_else(|| unresolved("action", a))?;
-                link_a.execute(params![pk, j as i64, target])?;
-            }
-            for (j, m) in x.measurements.iter().flatten().enumerate() {
-                measure.execute(params![pk, j as i64, number_text(&m.value), m.date, m.comment])?;
-            }
-        }
     }
     {
         let mut stmt = tx.prepare_cached(
@@ -276,6 +206,105 @@ pub(crate) fn insert_children(tx: &Transaction, r: &Roadmap) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Inserts an action at `position`, with its objective links (resolved by
+/// `objective_pk`) and funding lines; returns its pk. Shared by import and
+/// by the editing operations.
+pub(crate) fn insert_action(
+    tx: &Transaction,
+    roadmap_id: &str,
+    position: i64,
+    a: &Action,
+    objective_pk: &mut dyn FnMut(&str) -> Result<i64>,
+) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO action (roadmap_id, position, code, title, text, lead, partners, territories,
+         start_date, end_date, status, fte) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        roadmap_id,
+        position,
+        a.id,
+        a.title,
+        a.text,
+        a.lead,
+        json_list(&a.partners),
+        json_list(&a.territories),
+        a.start,
+        a.end,
+        a.status.code(),
+        a.fte.as_ref().map(number_text)
+    ])?;
+    let pk = tx.last_insert_rowid();
+    let mut link =
+        tx.prepare_cached("INSERT INTO action_objective (action_pk, position, objective_pk) VALUES (?1, ?2, ?3)")?;
+    for (j, o) in a.objectives.iter().enumerate() {
+        link.execute(params![pk, j as i64, objective_pk(o)?])?;
+    }
+    let mut line = tx.prepare_cached(
+        "INSERT INTO funding (action_pk, position, funder, year, amount_cents) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (j, f) in a.funding.iter().enumerate() {
+        line.execute(params![pk, j as i64, f.funder, f.year, f.amount_cents])?;
+    }
+    Ok(pk)
+}
+
+/// Inserts an indicator at `position`, with its links and measurements;
+/// returns its pk. Shared by import and by the editing operations.
+pub(crate) fn insert_indicator(
+    tx: &Transaction,
+    roadmap_id: &str,
+    position: i64,
+    x: &Indicator,
+    objective_pk: &mut dyn FnMut(&str) -> Result<i64>,
+    action_pk: &mut dyn FnMut(&str) -> Result<i64>,
+) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO indicator (roadmap_id, position, code, objectives_present, actions_present,
+         measurements_present, name, definition, unit, direction, baseline_value, baseline_date,
+         baseline_comment, target_value, target_date, target_comment, source, frequency)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+    )?
+    .execute(params![
+        roadmap_id,
+        position,
+        x.id,
+        x.objectives.is_some(),
+        x.actions.is_some(),
+        x.measurements.is_some(),
+        x.name,
+        x.definition,
+        x.unit,
+        x.direction.code(),
+        x.baseline.as_ref().map(|v| number_text(&v.value)),
+        x.baseline.as_ref().map(|v| &v.date),
+        x.baseline.as_ref().and_then(|v| v.comment.as_ref()),
+        x.target.as_ref().map(|v| number_text(&v.value)),
+        x.target.as_ref().map(|v| &v.date),
+        x.target.as_ref().and_then(|v| v.comment.as_ref()),
+        x.source,
+        x.frequency.map(Frequency::code),
+    ])?;
+    let pk = tx.last_insert_rowid();
+    let mut link_o = tx
+        .prepare_cached("INSERT INTO indicator_objective (indicator_pk, position, objective_pk) VALUES (?1, ?2, ?3)")?;
+    for (j, o) in x.objectives.iter().flatten().enumerate() {
+        link_o.execute(params![pk, j as i64, objective_pk(o)?])?;
+    }
+    let mut link_a =
+        tx.prepare_cached("INSERT INTO indicator_action (indicator_pk, position, action_pk) VALUES (?1, ?2, ?3)")?;
+    for (j, a) in x.actions.iter().flatten().enumerate() {
+        link_a.execute(params![pk, j as i64, action_pk(a)?])?;
+    }
+    let mut measure = tx.prepare_cached(
+        "INSERT INTO measurement (indicator_pk, position, value, date, comment) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (j, m) in x.measurements.iter().flatten().enumerate() {
+        measure.execute(params![pk, j as i64, number_text(&m.value), m.date, m.comment])?;
+    }
+    Ok(pk)
 }
 
 /// Inserts a whole roadmap (row and items).
