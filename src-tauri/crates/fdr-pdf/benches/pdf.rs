@@ -18,6 +18,7 @@ fn main() {
         };
         let mut layout = Vec::new();
         let mut whole = Vec::new();
+        let mut untagged = Vec::new();
         let mut pages = 0;
         let mut size = 0;
         for _ in 0..reps {
@@ -30,14 +31,21 @@ fn main() {
             let pdf = fdr_pdf::roadmap_pdf(&r, &json, at);
             whole.push(t.elapsed().as_secs_f64() * 1000.0);
             size = pdf.len();
+            let t = Instant::now();
+            let plain = fdr_pdf::roadmap_pdf_with(&r, &json, at, fdr_pdf::render::RenderOptions { tagged: false });
+            untagged.push(t.elapsed().as_secs_f64() * 1000.0);
+            assert!(plain.len() < pdf.len(), "an untagged file is smaller");
         }
-        layout.sort_by(f64::total_cmp);
-        whole.sort_by(f64::total_cmp);
+        for v in [&mut layout, &mut whole, &mut untagged] {
+            v.sort_by(f64::total_cmp);
+        }
+        let (tagged_ms, untagged_ms) = (whole[whole.len() / 2], untagged[untagged.len() / 2]);
         println!(
-            "{name}: {pages} pages, {:.0} KiB; layout {:.1} ms, layout + render {:.1} ms (median of {reps})",
+            "{name}: {pages} pages, {:.0} KiB; layout {:.1} ms, layout + render {tagged_ms:.1} ms; untagged {untagged_ms:.1} ms \
+             (tagging +{:.0} %) (medians of {reps})",
             size as f64 / 1024.0,
             layout[layout.len() / 2],
-            whole[whole.len() / 2]
+            (tagged_ms / untagged_ms - 1.0) * 100.0
         );
     }
 }

@@ -35,6 +35,16 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// the RFC 3339 timestamp of that export: the same roadmap, JSON and
 /// timestamp always give the same bytes.
 pub fn roadmap_pdf(roadmap: &fdr_core::Roadmap, json: &[u8], exported_at: &str) -> Vec<u8> {
+    roadmap_pdf_with(roadmap, json, exported_at, render::RenderOptions { tagged: true })
+}
+
+/// [`roadmap_pdf`] with rendering switches (to measure the cost of tagging).
+pub fn roadmap_pdf_with(
+    roadmap: &fdr_core::Roadmap,
+    json: &[u8],
+    exported_at: &str,
+    options: render::RenderOptions,
+) -> Vec<u8> {
     let date = exported_at.get(..10).unwrap_or("1970-01-01").to_string();
     let info = roadmap::ExportInfo {
         date,
@@ -71,5 +81,5 @@ pub fn roadmap_pdf(roadmap: &fdr_core::Roadmap, json: &[u8], exported_at: &str) 
         description: "Données de la feuille de route (format feuille-de-route, version 1)".into(),
         bytes: json.to_vec(),
     };
-    render::render(&doc, &meta, Some(&attachment))
+    render::render_with(&doc, &meta, Some(&attachment), options)
 }

@@ -126,6 +126,9 @@ fn pdf_date(rfc3339: &str) -> String {
 
 /// Where each marked-content sequence went: (page, MCID) → node.
 struct Marks {
+    /// Whether to write marked content and the structure tree at all (off
+    /// only to measure what tagging costs).
+    tagged: bool,
     /// Per page, the node of each MCID in order.
     per_page: Vec<Vec<NodeId>>,
 }
@@ -164,7 +167,7 @@ fn page_ops(doc: &Document, page_index: usize, marks: &mut Marks) -> Vec<Op> {
             j += 1;
         }
         // Links draw nothing: a run of only links gets no marked content.
-        let draws = page.items[i..j].iter().any(|p| !matches!(p.item, Item::Link { .. }));
+        let draws = marks.tagged && page.items[i..j].iter().any(|p| !matches!(p.item, Item::Link { .. }));
         if draws {
             match tag {
                 Tag::Artifact => ops.push(Op::BeginMarkedContent { tag: "Artifact".into() }),
@@ -308,6 +311,23 @@ fn page_ops(doc: &Document, page_index: usize, marks: &mut Marks) -> Vec<Op> {
 
 /// Renders a laid-out document to PDF bytes.
 pub fn render(doc: &Document, meta: &Metadata, attachment: Option<&Attachment>) -> Vec<u8> {
+    render_with(doc, meta, attachment, RenderOptions { tagged: true })
+}
+
+/// Rendering switches.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions {
+    /// Tagged PDF (always, but for measuring the cost of tagging).
+    pub tagged: bool,
+}
+
+/// [`render`] with switches.
+pub fn render_with(
+    doc: &Document,
+    meta: &Metadata,
+    attachment: Option<&Attachment>,
+    options: RenderOptions,
+) -> Vec<u8> {
     let tf = std::time::Instant::now();
     let mut pdf = PdfDocument::new(&meta.title);
     // Fonts under stable resource names (printpdf's own ids are random).
@@ -331,7 +351,10 @@ pub fn render(doc: &Document, meta: &Metadata, attachment: Option<&Attachment>) 
         );
     }
     let t0 = std::time::Instant::now();
-    let mut marks = Marks { per_page: Vec::new() };
+    let mut marks = Marks {
+        tagged: options.tagged,
+        per_page: Vec::new(),
+    };
     let (w_mm, h_mm) = (
         Mm(doc.geometry.width / crate::layout::PT_PER_MM),
         Mm(doc.geometry.height / crate::layout::PT_PER_MM),
@@ -538,7 +561,7 @@ fn post_process(
                     "Dest" => dest(&pages, *to, height),
                     "P" => pages[p],
                 };
-                if let Tag::Node(node) = placed.tag {
+                if let (true, Tag::Node(node)) = (marks.tagged, placed.tag) {
                     annot.set("StructParent", next_key);
                     annot.set("Contents", text_string("Aller à la section"));
                     parent_tree.push((next_key, Object::Reference(elem_ids[node])));
@@ -554,80 +577,87 @@ fn post_process(
             }
         }
     }
-    for (n, node) in doc.tree.nodes.iter().enumerate() {
-        let marked = std::mem::take(&mut content[n]);
-        let one_page = marked
-            .first()
-            .map(|(p, _)| *p)
-            .filter(|p| marked.iter().all(|(q, _)| q == p));
-        let mut k: Vec<Object> = match one_page {
-            Some(_) => marked.iter().map(|(_, mcid)| Object::Integer(*mcid)).collect(),
-            None => marked
-                .iter()
-                .map(|(p, mcid)| {
-                    Object::Dictionary(dictionary! { "Type" => "MCR", "Pg" => pages[*p], "MCID" => *mcid })
-                })
-                .collect(),
-        };
-        k.append(&mut objrs[n]);
-        k.append(&mut kids[n]);
-        let mut elem = dictionary! {
-            "S" => node.role.name(),
-            "K" => if k.len() == 1 { k.remove(0) } else { Object::Array(k) },
-        };
-        if let Some(p) = one_page {
-            elem.set("Pg", pages[p]);
-        }
-        elem.set(
-            "P",
-            node.parent.map_or(Object::Null, |p| Object::Reference(elem_ids[p])),
-        );
-        if node.parent.is_none() {
-            elem.set("P", Object::Null);
-        }
-        if let Some(alt) = &node.alt {
-            elem.set("Alt", text_string(alt));
-        }
-        if let Some(column) = node.column_scope {
+    let tree_root = if !marks.tagged {
+        None
+    } else {
+        for (n, node) in doc.tree.nodes.iter().enumerate() {
+            let marked = std::mem::take(&mut content[n]);
+            let one_page = marked
+                .first()
+                .map(|(p, _)| *p)
+                .filter(|p| marked.iter().all(|(q, _)| q == p));
+            let mut k: Vec<Object> = match one_page {
+                Some(_) => marked.iter().map(|(_, mcid)| Object::Integer(*mcid)).collect(),
+                None => marked
+                    .iter()
+                    .map(|(p, mcid)| {
+                        Object::Dictionary(dictionary! { "Type" => "MCR", "Pg" => pages[*p], "MCID" => *mcid })
+                    })
+                    .collect(),
+            };
+            k.append(&mut objrs[n]);
+            k.append(&mut kids[n]);
+            let mut elem = dictionary! {
+                "S" => node.role.name(),
+                "K" => if k.len() == 1 { k.remove(0) } else { Object::Array(k) },
+            };
+            if let Some(p) = one_page {
+                elem.set("Pg", pages[p]);
+            }
             elem.set(
-                "A",
-                dictionary! { "O" => "Table", "Scope" => if column { "Column" } else { "Row" } },
+                "P",
+                node.parent.map_or(Object::Null, |p| Object::Reference(elem_ids[p])),
             );
+            if node.parent.is_none() {
+                elem.set("P", Object::Null);
+            }
+            if let Some(alt) = &node.alt {
+                elem.set("Alt", text_string(alt));
+            }
+            if let Some(column) = node.column_scope {
+                elem.set(
+                    "A",
+                    dictionary! { "O" => "Table", "Scope" => if column { "Column" } else { "Row" } },
+                );
+            }
+            if node.role == crate::layout::Role::Document {
+                elem.set("Lang", text_string("fr-FR"));
+            }
+            lo.objects.insert(elem_ids[n], Object::Dictionary(elem));
         }
-        if node.role == crate::layout::Role::Document {
-            elem.set("Lang", text_string("fr-FR"));
+        let tree_root = lo.new_object_id();
+        // The document element's parent is the tree root.
+        if let Ok(Object::Dictionary(d)) = lo.get_object_mut(elem_ids[0]) {
+            d.set("P", tree_root);
         }
-        lo.objects.insert(elem_ids[n], Object::Dictionary(elem));
-    }
-    let tree_root = lo.new_object_id();
-    // The document element's parent is the tree root.
-    if let Ok(Object::Dictionary(d)) = lo.get_object_mut(elem_ids[0]) {
-        d.set("P", tree_root);
-    }
-    let mut nums: Vec<Object> = Vec::new();
-    for (p, mcids) in marks.per_page.iter().enumerate() {
-        nums.push((p as i64).into());
-        nums.push(Object::Array(
-            mcids.iter().map(|n| Object::Reference(elem_ids[*n])).collect(),
-        ));
-    }
-    for (key, elem) in parent_tree {
-        nums.push(key.into());
-        nums.push(elem);
-    }
-    let parent_tree_id = lo.add_object(dictionary! { "Nums" => nums });
-    lo.objects.insert(
-        tree_root,
-        Object::Dictionary(dictionary! {
-            "Type" => "StructTreeRoot",
-            "K" => elem_ids[0],
-            "ParentTree" => parent_tree_id,
-            "ParentTreeNextKey" => next_key,
-        }),
-    );
+        let mut nums: Vec<Object> = Vec::new();
+        for (p, mcids) in marks.per_page.iter().enumerate() {
+            nums.push((p as i64).into());
+            nums.push(Object::Array(
+                mcids.iter().map(|n| Object::Reference(elem_ids[*n])).collect(),
+            ));
+        }
+        for (key, elem) in parent_tree {
+            nums.push(key.into());
+            nums.push(elem);
+        }
+        let parent_tree_id = lo.add_object(dictionary! { "Nums" => nums });
+        lo.objects.insert(
+            tree_root,
+            Object::Dictionary(dictionary! {
+                "Type" => "StructTreeRoot",
+                "K" => elem_ids[0],
+                "ParentTree" => parent_tree_id,
+                "ParentTreeNextKey" => next_key,
+            }),
+        );
+        Some(tree_root)
+    };
     for (p, page_id) in pages.iter().enumerate() {
         if let Ok(Object::Dictionary(d)) = lo.get_object_mut(*page_id) {
-            d.set("StructParents", p as i64);
+            if marks.tagged {
+                d.set("StructParents", p as i64);
+            }
             d.set("Tabs", "S");
             if !annots_per_page[p].is_empty() {
                 d.set("Annots", annots_per_page[p].clone());
@@ -680,8 +710,10 @@ fn post_process(
     if let Ok(Object::Dictionary(catalog)) = lo.get_object_mut(catalog_id) {
         catalog.set("Lang", text_string("fr-FR"));
         catalog.set("ViewerPreferences", dictionary! { "DisplayDocTitle" => true });
-        catalog.set("MarkInfo", dictionary! { "Marked" => true });
-        catalog.set("StructTreeRoot", tree_root);
+        if let Some(tree_root) = tree_root {
+            catalog.set("MarkInfo", dictionary! { "Marked" => true });
+            catalog.set("StructTreeRoot", tree_root);
+        }
         if let Some(root) = outline_root {
             catalog.set("Outlines", root);
             catalog.set("PageMode", "UseOutlines");
