@@ -15,6 +15,7 @@
 //! - [`french`] and [`calendar`]: money, numbers and dates in French style;
 //!   strict parsing of ISO dates and RFC 3339 timestamps.
 //! - [`markdown`]: the light Markdown of text fields, and nothing more.
+//! - [`files`]: safe file names proposed from titles.
 //! - [`sample`]: deterministic generated roadmaps for tests and benchmarks.
 //!
 //! Extending it: a new field goes in [`roadmap`] (with its serde attributes),
@@ -24,6 +25,7 @@
 
 pub mod calendar;
 pub mod catalogue;
+pub mod files;
 pub mod french;
 pub mod markdown;
 pub mod roadmap;

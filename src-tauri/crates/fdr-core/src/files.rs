@@ -1,0 +1,97 @@
+//! File names proposed to the user (save dialogs), made from roadmap data.
+//!
+//! A name found in data — a title typed by someone, a field of an imported
+//! file — is never used as a path: it is reduced to a safe file *name*
+//! (no separators, no `..`, no control or reserved characters, no Windows
+//! device names such as `CON` or `NUL`, bounded length), and the caller
+//! joins it to a folder the user chose.
+
+/// Windows device names, reserved with any extension.
+const RESERVED: [&str; 22] = [
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2",
+    "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+];
+
+/// Most characters kept from a title.
+const MAX_STEM: usize = 80;
+
+/// Reduces any text to a safe file-name stem: letters (accents kept), digits,
+/// `-` and `_`; everything else becomes a single `-`.
+pub fn safe_stem(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        let keep = c.is_alphanumeric() && !c.is_control();
+        if keep {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.chars().count() >= MAX_STEM {
+            break;
+        }
+    }
+    let trimmed = out.trim_matches(|c| c == '-' || c == '.').to_string();
+    let upper = trimmed.to_ascii_uppercase();
+    if trimmed.is_empty() || RESERVED.iter().any(|r| upper == *r) {
+        format!("fichier-{trimmed}").trim_end_matches('-').to_string()
+    } else {
+        trimmed
+    }
+}
+
+/// The proposed name of an export: `theme-09-les-sortants-de-l-aide-r3.pdf`.
+pub fn export_file_name(theme_number: i64, title: &str, revision: i64, extension: &str) -> String {
+    let ext = safe_stem(extension).to_lowercase();
+    format!(
+        "theme-{theme_number:02}-{}-r{revision}.{ext}",
+        safe_stem(&title.to_lowercase())
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_safe_on_every_system() {
+        for hostile in [
+            "../../etc/passwd",
+            "a/b\\c",
+            "CON",
+            "nul",
+            "Lpt1",
+            "",
+            "..",
+            "x\u{0}y",
+            "C:\\Windows",
+            "  ",
+            "aux.txt",
+        ] {
+            let s = safe_stem(hostile);
+            assert!(!s.is_empty(), "{hostile:?} gives a name");
+            assert!(
+                !s.contains(['/', '\\', ':', '\u{0}']) && !s.contains(".."),
+                "{hostile:?} → {s:?} has no separator or .."
+            );
+            assert!(
+                !RESERVED.contains(&s.to_ascii_uppercase().as_str()),
+                "{hostile:?} → {s:?} is not a device name"
+            );
+        }
+        assert_eq!(safe_stem("aux.txt"), "aux-txt");
+        assert_eq!(safe_stem("CON"), "fichier-CON");
+        assert_eq!(safe_stem(&"é".repeat(500)).chars().count(), MAX_STEM, "bounded length");
+    }
+
+    #[test]
+    fn export_names_read_well() {
+        assert_eq!(
+            export_file_name(9, "Les sortants de l’aide sociale à l’enfance", 3, "pdf"),
+            "theme-09-les-sortants-de-l-aide-sociale-à-l-enfance-r3.pdf"
+        );
+        assert_eq!(
+            export_file_name(1, "<img src=x onerror=alert(1)>", 1, "json"),
+            "theme-01-img-src-x-onerror-alert-1-r1.json"
+        );
+    }
+}
