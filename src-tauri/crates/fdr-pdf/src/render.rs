@@ -114,6 +114,50 @@ fn utf16_dict_string(s: &str) -> DictItem {
     }
 }
 
+fn xml_escape(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_control() || *c == '\t' || *c == '\n')
+        .map(|c| match c {
+            '&' => "&amp;".to_string(),
+            '<' => "&lt;".to_string(),
+            '>' => "&gt;".to_string(),
+            '"' => "&quot;".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// The XMP packet: Dublin Core title, author, subject and language, dates,
+/// and the PDF/UA-1 identifier.
+fn xmp(meta: &Metadata) -> String {
+    let (title, author, subject) = (
+        xml_escape(&meta.title),
+        xml_escape(&meta.author),
+        xml_escape(&meta.subject),
+    );
+    let (keywords, date) = (xml_escape(&meta.keywords), xml_escape(&meta.created));
+    format!(
+        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
+<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n\
+<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n\
+<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
+xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" \
+xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n\
+<dc:format>application/pdf</dc:format>\n\
+<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>\n\
+<dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>\n\
+<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{subject}</rdf:li></rdf:Alt></dc:description>\n\
+<dc:language><rdf:Bag><rdf:li>fr-FR</rdf:li></rdf:Bag></dc:language>\n\
+<pdf:Keywords>{keywords}</pdf:Keywords>\n\
+<pdf:Producer>Feuilles de route (printpdf, lopdf)</pdf:Producer>\n\
+<xmp:CreatorTool>Feuilles de route</xmp:CreatorTool>\n\
+<xmp:CreateDate>{date}</xmp:CreateDate>\n\
+<xmp:ModifyDate>{date}</xmp:ModifyDate>\n\
+<pdfuaid:part>1</pdfuaid:part>\n\
+</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>"
+    )
+}
+
 /// `D:YYYYMMDDHHmmSSZ` from an RFC 3339 UTC timestamp (falls back to the epoch).
 fn pdf_date(rfc3339: &str) -> String {
     let digits: String = rfc3339.chars().filter(char::is_ascii_digit).take(14).collect();
@@ -707,7 +751,15 @@ fn post_process(
         })
     });
 
+    let mut xmp_stream = lopdf::Stream::new(
+        dictionary! { "Type" => "Metadata", "Subtype" => "XML" },
+        xmp(meta).into_bytes(),
+    );
+    xmp_stream.allows_compression = false;
+    let xmp_id = lo.add_object(xmp_stream);
+
     if let Ok(Object::Dictionary(catalog)) = lo.get_object_mut(catalog_id) {
+        catalog.set("Metadata", xmp_id);
         catalog.set("Lang", text_string("fr-FR"));
         catalog.set("ViewerPreferences", dictionary! { "DisplayDocTitle" => true });
         if let Some(tree_root) = tree_root {

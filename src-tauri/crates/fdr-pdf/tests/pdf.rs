@@ -99,6 +99,11 @@ fn check_document(name: &str, (roadmap, json, at): (Roadmap, Vec<u8>, String)) {
     }
     assert!(text.contains("Page 1 / "), "{name}: footer page numbers");
 
+    let (ok, xmp, _) = run("pdfinfo", &["-meta", p]);
+    assert!(
+        ok && xmp.contains("<pdfuaid:part>1</pdfuaid:part>") && xmp.contains("fr-FR"),
+        "{name}: XMP with the PDF/UA id"
+    );
     let (ok, info, _) = run("pdfinfo", &[p]);
     assert!(ok && info.contains("Tagged:          yes"), "{name}: tagged");
     assert!(
