@@ -98,23 +98,10 @@ enum Format {
     Pdf,
 }
 
-fn default_db() -> PathBuf {
-    dirs::data_dir()
-        .unwrap_or_else(|| PathBuf::from("."))
-        .join("fr.feuillesderoute.app")
-        .join("feuilles-de-route.sqlite")
-}
 
-fn now() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
-    fdr_core::calendar::utc_timestamp(secs)
-}
 
 fn open(db: &Path) -> Result<Store, ExitCode> {
-    Store::open(db, std::sync::Arc::new(now)).map_err(|e| {
+    Store::open(db, fdr_store::system_clock()).map_err(|e| {
         eprintln!("{}: error: {e}", db.display());
         ExitCode::from(3)
     })
@@ -132,7 +119,7 @@ fn main() -> ExitCode {
     {
         return sample(*actions, *indicators, *theme, *seed, out);
     }
-    let db = cli.db.unwrap_or_else(default_db);
+    let db = cli.db.unwrap_or_else(fdr_store::default_path);
     let mut store = match open(&db) {
         Ok(s) => s,
         Err(code) => return code,
@@ -157,7 +144,7 @@ fn sample(actions: usize, indicators: usize, theme: i64, seed: u64, out: &Path) 
     let id = format!("00000000-0000-4000-8000-{:012x}", seed % (1 << 48));
     let roadmap = fdr_core::sample::generate(&id, theme, actions, indicators, seed);
     let bytes = fdr_format::encode(&roadmap, "2026-11-23T10:00:00Z");
-    match write_atomically(out, &bytes) {
+    match fdr_core::files::write_atomically(out, &bytes) {
         Ok(()) => {
             println!(
                 "{}: feuille de route fictive, {actions} actions, {indicators} indicateurs",
@@ -279,30 +266,6 @@ fn resolve(store: &Store, target: &str) -> Result<String, String> {
     }
 }
 
-/// Writes `bytes` to `out` through a temporary file in the same folder and a
-/// rename, so `out` is never half written.
-fn write_atomically(out: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = out
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, out)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
 
 fn export(store: &mut Store, target: &str, format: Format, out: &Path) -> ExitCode {
     let id = match resolve(store, target) {
@@ -312,7 +275,7 @@ fn export(store: &mut Store, target: &str, format: Format, out: &Path) -> ExitCo
             return ExitCode::from(1);
         }
     };
-    match store.export_json(&id, &now()) {
+    match store.export_json(&id, &fdr_store::system_clock()()) {
         Ok(exported) => {
             let bytes = match format {
                 Format::Json => exported.bytes.clone(),
@@ -324,7 +287,7 @@ fn export(store: &mut Store, target: &str, format: Format, out: &Path) -> ExitCo
                     }
                 },
             };
-            if let Err(e) = write_atomically(out, &bytes) {
+            if let Err(e) = fdr_core::files::write_atomically(out, &bytes) {
                 eprintln!("{}: error: écriture impossible : {e}", out.display());
                 return ExitCode::from(1);
             }

@@ -5,6 +5,10 @@
 //! (no separators, no `..`, no control or reserved characters, no Windows
 //! device names such as `CON` or `NUL`, bounded length), and the caller
 //! joins it to a folder the user chose.
+//!
+//! Files are written whole or not at all ([`write_atomically`]).
+
+use std::path::Path;
 
 /// Windows device names, reserved with any extension.
 const RESERVED: [&str; 22] = [
@@ -46,6 +50,31 @@ pub fn export_file_name(theme_number: i64, title: &str, revision: i64, extension
         "theme-{theme_number:02}-{}-r{revision}.{ext}",
         safe_stem(&title.to_lowercase())
     )
+}
+
+/// Writes `bytes` to `out` through a temporary file in the same folder and a
+/// rename, so `out` is never half written.
+pub fn write_atomically(out: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = out
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, out)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
 
 #[cfg(test)]

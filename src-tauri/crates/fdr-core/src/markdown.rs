@@ -20,6 +20,7 @@ use serde::Serialize;
 
 /// A run of text in one style. `text` may contain `\n`: a line break.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Span {
     /// The characters shown.
     pub text: String,
@@ -31,6 +32,7 @@ pub struct Span {
 
 /// A block of text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", content = "content", rename_all = "snake_case")]
 pub enum Block {
     /// A paragraph.

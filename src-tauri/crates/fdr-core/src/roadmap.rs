@@ -33,6 +33,7 @@ where
 
 /// The region the strategy is run in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct Region {
     /// INSEE region code, e.g. `"32"`.
@@ -43,6 +44,7 @@ pub struct Region {
 
 /// Inclusive years of the strategy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// First year.
@@ -60,6 +62,7 @@ impl Period {
 
 /// The thematic working group a roadmap belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     /// 1 to 15, one of the numbers of `themes.json`.
@@ -70,6 +73,7 @@ pub struct Theme {
 
 /// Where a roadmap stands in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum RoadmapStatus {
     /// Being written.
@@ -107,6 +111,7 @@ impl RoadmapStatus {
 
 /// One animator of the working group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct Animator {
     /// Full name.
@@ -127,6 +132,7 @@ pub struct Animator {
 
 /// Part 1: the diagnosis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct Diagnosis {
     /// Light Markdown.
@@ -137,11 +143,13 @@ pub struct Diagnosis {
 
 /// One key figure of the diagnosis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct KeyFigure {
     /// What is counted.
     pub label: String,
     /// The figure.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub value: Number,
     /// Unit, e.g. `%`, `jeunes`.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
@@ -159,6 +167,7 @@ pub struct KeyFigure {
 
 /// Part 2: one objective, ranked by priority.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct Objective {
     /// Local id, unique among objectives (`^[A-Za-z0-9_.-]{1,32}$`).
@@ -177,6 +186,7 @@ pub struct Objective {
 
 /// Where an action stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
     /// Not started.
@@ -218,6 +228,7 @@ impl ActionStatus {
 
 /// Part 3: one action of the plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct Action {
     /// Local id, unique among actions.
@@ -248,6 +259,7 @@ pub struct Action {
     pub status: ActionStatus,
     /// Staff time in full-time equivalents (ETP).
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<f64>"))]
     pub fte: Option<Number>,
     /// Budget lines by funder and year.
     pub funding: Vec<FundingLine>,
@@ -262,6 +274,7 @@ impl Action {
 
 /// One line of an action's budget.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct FundingLine {
     /// État, Département, Région, FSE, CAF, ARS, Communes, Fondations, Entreprises, Autre…
@@ -274,6 +287,7 @@ pub struct FundingLine {
 
 /// Which way an indicator should move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// Up is good.
@@ -311,6 +325,7 @@ impl Direction {
 
 /// How often an indicator is measured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Frequency {
     /// Every month.
@@ -362,6 +377,7 @@ impl Frequency {
 
 /// Part 4: one indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Local id, unique among indicators.
@@ -414,9 +430,11 @@ impl Indicator {
 
 /// A value at a date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct DatedValue {
     /// The value.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub value: Number,
     /// `YYYY-MM-DD`.
     pub date: String,
@@ -427,6 +445,7 @@ pub struct DatedValue {
 
 /// Part 5: how people living in poverty take part.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct Participation {
     /// Light Markdown.
@@ -437,6 +456,7 @@ pub struct Participation {
 
 /// Stage of the policy cycle a practice belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// Diagnosis.
@@ -478,6 +498,7 @@ impl Stage {
 
 /// Degree of participation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
     /// Information.
@@ -529,6 +550,7 @@ impl Method {
 
 /// One participation practice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct Practice {
     /// Stage of the cycle.
@@ -547,6 +569,7 @@ pub struct Practice {
 
 /// One thematic roadmap: everything in the format but the file envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[serde(deny_unknown_fields)]
 pub struct Roadmap {
     /// UUID, the roadmap's identity for life.

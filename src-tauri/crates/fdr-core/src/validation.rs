@@ -24,6 +24,7 @@ pub const MAX_LIST_ITEMS: usize = 5_000;
 
 /// What kind of rule a problem breaks; the UI and tests switch on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ProblemCode {
     /// The JSON does not fit the schema (type, missing or unknown field).
@@ -50,6 +51,7 @@ pub enum ProblemCode {
 
 /// One broken rule, at one place in the roadmap.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Problem {
     /// Field path as in the format, e.g. `actions[3].objectives[0]`; empty for the whole file.
     pub path: String,

@@ -11,6 +11,7 @@ use std::fmt;
 
 /// Kind of warning; the UI switches on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum WarningCode {
     /// No action serves the objective.
@@ -33,6 +34,7 @@ pub enum WarningCode {
 
 /// One warning at one place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Warning {
     /// Field path as in the format.
     pub path: String,

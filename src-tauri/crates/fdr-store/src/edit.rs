@@ -9,7 +9,7 @@
 //! deleting needs no renumbering and reordering rewrites positions 0..n.
 
 use crate::error::{Result, StoreError};
-use crate::exchange::{insert_action, insert_indicator, insert_roadmap};
+use crate::exchange::{delete_children, insert_action, insert_children, insert_indicator, insert_roadmap, update_head};
 use crate::Store;
 use fdr_core::validation::is_local_id;
 use fdr_core::*;
@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 /// The roadmap's card (*fiche*): what is not a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Header {
     /// Theme title as shown.
     pub theme_title: String,
@@ -30,6 +31,7 @@ pub struct Header {
 
 /// What to do when deleting an item that others reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum DeleteMode {
     /// Refuse, naming what references it.
@@ -40,6 +42,7 @@ pub enum DeleteMode {
 
 /// An action's own fields (its links and funding lines have their own operations).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ActionFields {
     /// Local id.
     pub id: String,
@@ -60,11 +63,13 @@ pub struct ActionFields {
     /// Status.
     pub status: ActionStatus,
     /// ETP.
+    #[cfg_attr(feature = "ts", ts(as = "Option<f64>"))]
     pub fte: Option<Number>,
 }
 
 /// An indicator's own fields (links and measurements have their own operations).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct IndicatorFields {
     /// Local id.
     pub id: String,
@@ -368,6 +373,21 @@ impl Store {
                 return Err(StoreError::RoadmapNotFound(id.to_string()));
             }
             Ok(())
+        })
+    }
+
+    /// Puts back a roadmap's content as it was (undo and redo in the desktop
+    /// app): one edit; the revision and the history are not touched. The
+    /// content must be valid (it was read from this store).
+    pub fn restore_content(&mut self, id: &str, content: &Roadmap) -> Result<()> {
+        if content.id != id {
+            return Err(StoreError::InvalidId(content.id.clone()));
+        }
+        let now = self.now();
+        self.edit(id, |tx| {
+            update_head(tx, content, &now)?;
+            delete_children(tx, id)?;
+            insert_children(tx, content)
         })
     }
 

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 /// What an import did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ImportOutcome {
     /// A roadmap not seen before.
@@ -34,6 +35,7 @@ pub enum ImportOutcome {
 
 /// The result of importing one file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct ImportReport {
     /// Roadmap id.
     pub id: String,
@@ -64,6 +66,7 @@ pub struct Exported {
 
 /// One revision kept in the history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RevisionEntry {
     /// Revision number.
     pub revision: i64,
@@ -87,7 +90,7 @@ fn number_text(n: &Number) -> String {
 }
 
 /// Writes the roadmap row's content fields (not revision bookkeeping).
-fn update_head(tx: &Transaction, r: &Roadmap, now: &str) -> Result<()> {
+pub(crate) fn update_head(tx: &Transaction, r: &Roadmap, now: &str) -> Result<()> {
     tx.execute(
         "UPDATE roadmap SET region_code = ?2, region_name = ?3, period_start = ?4, period_end = ?5,
          theme_number = ?6, theme_title = ?7, status = ?8, diagnosis_text = ?9, participation_text = ?10,

@@ -34,6 +34,28 @@ use std::sync::Arc;
 /// Where the time of day comes from: passed in, so tests fix it.
 pub type Clock = Arc<dyn Fn() -> String + Send + Sync>;
 
+/// The computer's clock, as an RFC 3339 UTC timestamp to the second.
+pub fn system_clock() -> Clock {
+    Arc::new(|| {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
+        fdr_core::calendar::utc_timestamp(secs)
+    })
+}
+
+/// Where the CLI and the desktop app keep their store unless told
+/// otherwise (`--db`, `FDR_DB`): the user's data folder, e.g.
+/// `~/.local/share/fr.feuillesderoute.app/feuilles-de-route.sqlite` on
+/// Linux, `%APPDATA%\fr.feuillesderoute.app\…` on Windows.
+pub fn default_path() -> std::path::PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(|| std::path::PathBuf::from("."))
+        .join("fr.feuillesderoute.app")
+        .join("feuilles-de-route.sqlite")
+}
+
 /// A clock that always says the same time (tests, benchmarks).
 pub fn fixed_clock(timestamp: &str) -> Clock {
     let t = timestamp.to_string();

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 /// One line of the list of roadmaps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct RoadmapSummary {
     /// UUID.
     pub id: String,

@@ -1,0 +1,113 @@
+//! What the screens show, computed here so the UI only lays it out.
+
+use crate::AppError;
+use fdr_core::warnings::Warning;
+use fdr_core::{Roadmap, RoadmapStatus};
+use fdr_store::{RoadmapSummary, Store};
+use serde::{Deserialize, Serialize};
+
+/// One roadmap on the start screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RoadmapCard {
+    /// UUID.
+    pub id: String,
+    /// Theme title as written in the roadmap.
+    pub theme_title: String,
+    /// Status.
+    pub status: RoadmapStatus,
+    /// Last exported or imported revision (0: never).
+    pub revision: i64,
+    /// Edited since its last export.
+    pub edited: bool,
+    /// Last change (RFC 3339, UTC).
+    pub updated_at: String,
+    /// Number of warnings.
+    pub warnings: usize,
+}
+
+impl RoadmapCard {
+    pub(crate) fn new(s: &RoadmapSummary, warnings: usize) -> Self {
+        Self {
+            id: s.id.clone(),
+            theme_title: s.theme_title.clone(),
+            status: s.status,
+            revision: s.revision,
+            edited: s.edited,
+            updated_at: s.updated_at.clone(),
+            warnings,
+        }
+    }
+}
+
+/// One theme of the region on the start screen, with its roadmaps (none,
+/// one, or several when copies diverged).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ThemeRow {
+    /// 1 to 15.
+    pub number: i64,
+    /// The catalogue's title.
+    pub title: String,
+    /// Roadmaps of this theme in the store.
+    pub roadmaps: Vec<RoadmapCard>,
+}
+
+/// A roadmap in the editor, with what the screens derive from it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RoadmapView {
+    /// The content.
+    pub roadmap: Roadmap,
+    /// The core's warnings, live.
+    pub warnings: Vec<Warning>,
+    /// Edited since its last export.
+    pub edited: bool,
+    /// Last change committed (RFC 3339, UTC).
+    pub updated_at: String,
+    /// Steps that can be undone in this session.
+    pub undo_steps: usize,
+    /// Steps that can be redone.
+    pub redo_steps: usize,
+}
+
+pub(crate) fn build(store: &mut Store, roadmap: Roadmap, undo: usize, redo: usize) -> Result<RoadmapView, AppError> {
+    let warnings = fdr_core::warnings::warnings(&roadmap);
+    let summary = store
+        .list()?
+        .into_iter()
+        .find(|s| s.id == roadmap.id)
+        .ok_or_else(|| AppError::new("roadmap_not_found", format!("feuille de route {} introuvable", roadmap.id)))?;
+    Ok(RoadmapView {
+        roadmap,
+        warnings,
+        edited: summary.edited,
+        updated_at: summary.updated_at,
+        undo_steps: undo,
+        redo_steps: redo,
+    })
+}
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ExportKind {
+    /// The PDF, carrying the JSON.
+    Pdf,
+    /// The exchange file `.fdr.json`.
+    Json,
+}
+
+/// An export ready to be written where the user chooses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFile {
+    /// Proposed file name (safe on every system).
+    pub file_name: String,
+    /// The bytes.
+    pub bytes: Vec<u8>,
+    /// Revision of the exported content.
+    pub revision: i64,
+    /// Whether the export made a new revision.
+    pub new_revision: bool,
+}
