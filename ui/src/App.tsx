@@ -1,0 +1,57 @@
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Header } from "@codegouvfr/react-dsfr/Header";
+import { useEffect, useState } from "react";
+import { api, ApiError, type RoadmapView } from "./api";
+import { Editor } from "./screens/Editor";
+import { Start } from "./screens/Start";
+
+export function App() {
+  const [open, setOpen] = useState<RoadmapView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [location, setLocation] = useState<string>("");
+  useEffect(() => {
+    api.storeLocation().then(setLocation).catch(() => setLocation(""));
+  }, []);
+
+  const show = (p: Promise<RoadmapView>) => {
+    setError(null);
+    p.then(setOpen).catch((e) => setError(e instanceof ApiError ? e.message : String(e)));
+  };
+
+  return (
+    <>
+      <Header
+        brandTop={
+          <>
+            Préfecture
+            <br />
+            de la région
+            <br />
+            Hauts-de-France
+          </>
+        }
+        serviceTitle="Feuilles de route"
+        serviceTagline="Stratégie de prévention et de lutte contre la pauvreté"
+        homeLinkProps={{
+          href: "#",
+          title: "Accueil — Feuilles de route",
+          onClick: (e: React.MouseEvent) => {
+            e.preventDefault();
+            setOpen(null);
+          },
+        }}
+      />
+      <main className="fr-container fdr-main" id="contenu">
+        {error && <Alert className="fr-mb-2w" severity="error" title="Action impossible" description={error} />}
+        {open ? (
+          <Editor key={open.roadmap.id} initial={open} onClose={() => setOpen(null)} />
+        ) : (
+          <Start onOpen={(id) => show(api.openRoadmap(id))} onCreate={(theme) => show(api.createRoadmap(theme))} />
+        )}
+      </main>
+      <footer className="fr-container fr-py-2w fr-text--xs">
+        Données enregistrées sur cet ordinateur{location ? ` : ${location}` : ""}. Aucune connexion réseau.
+      </footer>
+    </>
+  );
+}

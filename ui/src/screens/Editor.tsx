@@ -1,0 +1,176 @@
+// The roadmap editor: side menu, one section at a time, the save
+// indicator, undo/redo (Ctrl+Z, Ctrl+Maj+Z or Ctrl+Y).
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { SideMenu } from "@codegouvfr/react-dsfr/SideMenu";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { api, ApiError, type Edit, type RoadmapView } from "../api";
+import { roadmapStatusLabel } from "../french";
+import { sections, type Section, type Target } from "../navigation";
+import { EditorContext, saveLabel, type EditorApi, type SaveState } from "../saving";
+import { Actions } from "../sections/Actions";
+import { Checks } from "../sections/Checks";
+import { Diagnostic } from "../sections/Diagnostic";
+import { Export } from "../sections/Export";
+import { Fiche } from "../sections/Fiche";
+import { Indicators } from "../sections/Indicators";
+import { Objectives } from "../sections/Objectives";
+import { Participation } from "../sections/Participation";
+
+export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: () => void }) {
+  const [view, setView] = useState(initial);
+  const [section, setSection] = useState<Section>("fiche");
+  const [action, setAction] = useState<number | null>(null);
+  const [indicator, setIndicator] = useState<number | null>(null);
+  const [save, setSave] = useState<SaveState>({ kind: "idle" });
+  const [focus, setFocus] = useState<string | null>(null);
+  const pending = useRef(0);
+  const id = view.roadmap.id;
+
+  const run = useCallback(
+    async (step: () => Promise<RoadmapView>, quietCodes: string[] = []): Promise<ApiError | null> => {
+      setSave({ kind: "saving" });
+      try {
+        const next = await step();
+        setView(next);
+        setSave({ kind: "saved", at: new Date() });
+        return null;
+      } catch (e) {
+        const err = e instanceof ApiError ? e : new ApiError("internal", String(e));
+        setSave(
+          quietCodes.includes(err.code) ? { kind: "idle" } : { kind: "error", message: err.message },
+        );
+        return err;
+      }
+    },
+    [],
+  );
+
+  const ctx: EditorApi = useMemo(
+    () => ({
+      view,
+      edit: (edit: Edit, options?: { quiet?: boolean }) =>
+        run(() => api.applyEdit(id, edit), options?.quiet ? ["referenced"] : []),
+      setPending: (on: boolean) => {
+        pending.current = Math.max(0, pending.current + (on ? 1 : -1));
+        if (on) setSave({ kind: "pending" });
+      },
+    }),
+    [view, id, run],
+  );
+
+  // Undo / redo from the keyboard, unless a field holds uncommitted typing
+  // (then the field's own undo applies).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || pending.current > 0) return;
+      const key = e.key.toLowerCase();
+      if (key === "z" && !e.shiftKey) {
+        e.preventDefault();
+        void run(() => api.undo(id));
+      } else if ((key === "z" && e.shiftKey) || key === "y") {
+        e.preventDefault();
+        void run(() => api.redo(id));
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [id, run]);
+
+  // After following a warning, focus the field it names.
+  useEffect(() => {
+    if (!focus) return;
+    const el = document.getElementById(focus);
+    if (el) {
+      el.scrollIntoView({ block: "center" });
+      el.focus();
+    }
+    setFocus(null);
+  }, [focus, section, action, indicator]);
+
+  const go = (t: Target) => {
+    setSection(t.section);
+    if (t.section === "actions") setAction(t.item);
+    if (t.section === "indicateurs") setIndicator(t.item);
+    setFocus(t.field);
+  };
+
+  const r = view.roadmap;
+  const warningCount = view.warnings.length;
+  return (
+    <EditorContext.Provider value={ctx}>
+      <div className="fdr-toolbar">
+        <Button priority="tertiary" iconId="fr-icon-arrow-left-line" onClick={onClose}>
+          Toutes les feuilles de route
+        </Button>
+        <Button
+          priority="tertiary"
+          iconId="fr-icon-arrow-go-back-line"
+          disabled={view.undo_steps === 0}
+          onClick={() => run(() => api.undo(id))}
+          title="Annuler la dernière modification (Ctrl+Z)"
+        >
+          Annuler
+        </Button>
+        <Button
+          priority="tertiary"
+          iconId="fr-icon-arrow-go-forward-line"
+          disabled={view.redo_steps === 0}
+          onClick={() => run(() => api.redo(id))}
+          title="Rétablir (Ctrl+Maj+Z)"
+        >
+          Rétablir
+        </Button>
+        <p className="fdr-save-status fr-mb-0" role="status" aria-live="polite" id="save-status" data-state={save.kind}>
+          {saveLabel(save)}
+        </p>
+      </div>
+      {save.kind === "error" && (
+        <Alert
+          className="fr-mb-2w"
+          severity="error"
+          title="La dernière modification n’a pas été enregistrée"
+          description={save.message}
+        />
+      )}
+      <h1 className="fr-h3">
+        Thème {r.theme.number} — {r.theme.title}
+      </h1>
+      <p>
+        <span className="fr-badge fr-badge--sm fr-badge--info fr-mr-1w">{roadmapStatusLabel[r.status]}</span>
+        Révision {r.revision}
+        {view.edited ? " (modifiée depuis)" : ""}
+      </p>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-3">
+          <SideMenu
+            align="left"
+            burgerMenuButtonText="Sections de la feuille de route"
+            title="Sections"
+            items={sections.map((s) => ({
+              text: s.id === "verifications" && warningCount > 0 ? `${s.label} (${warningCount})` : s.label,
+              isActive: s.id === section,
+              linkProps: {
+                href: `#${s.id}`,
+                onClick: (e: React.MouseEvent) => {
+                  e.preventDefault();
+                  setSection(s.id);
+                },
+              },
+            }))}
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-9" id="section">
+          {section === "fiche" && <Fiche />}
+          {section === "diagnostic" && <Diagnostic />}
+          {section === "objectifs" && <Objectives />}
+          {section === "actions" && <Actions selected={action} onSelect={setAction} />}
+          {section === "indicateurs" && <Indicators selected={indicator} onSelect={setIndicator} />}
+          {section === "participation" && <Participation />}
+          {section === "verifications" && <Checks onGo={go} />}
+          {section === "export" && <Export onExported={() => void run(() => api.openRoadmap(id))} />}
+        </div>
+      </div>
+    </EditorContext.Provider>
+  );
+}

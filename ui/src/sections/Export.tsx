@@ -1,0 +1,82 @@
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useState } from "react";
+import { api, ApiError, type ExportKind, type Saved } from "../api";
+import { roadmapStatusLabel } from "../french";
+import { useEditor } from "../saving";
+
+export function Export({ onExported }: { onExported: () => void }) {
+  const { view, edit } = useEditor();
+  const r = view.roadmap;
+  const [busy, setBusy] = useState<ExportKind | null>(null);
+  const [result, setResult] = useState<{ kind: ExportKind; saved: Saved } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (kind: ExportKind) => {
+    setBusy(kind);
+    setError(null);
+    setResult(null);
+    try {
+      const saved = await api.exportRoadmap(r.id, kind);
+      setResult({ kind, saved });
+      onExported();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <>
+      <h2>Export</h2>
+      <p>
+        Le PDF est le document à envoyer au secrétariat régional : il contient aussi les données de la feuille de
+        route, que le secrétariat importe directement. Le fichier JSON sert aux échanges entre copies de
+        l’application.
+      </p>
+      <p>
+        Révision actuelle : {r.revision}
+        {view.edited ? " — modifiée depuis : l’export créera la révision suivante." : " — sans modification depuis."}
+      </p>
+      {view.warnings.length > 0 && (
+        <Alert
+          className="fr-mb-2w"
+          severity="info"
+          small
+          description={`${view.warnings.length} point(s) à revoir figurent dans « Vérifications » ; ils seront listés en annexe du PDF.`}
+        />
+      )}
+      <div className="fdr-toolbar">
+        <Button iconId="fr-icon-file-pdf-line" disabled={busy !== null} onClick={() => run("pdf")}>
+          {busy === "pdf" ? "Export en cours…" : "Exporter en PDF"}
+        </Button>
+        <Button priority="secondary" iconId="fr-icon-download-line" disabled={busy !== null} onClick={() => run("json")}>
+          {busy === "json" ? "Export en cours…" : "Exporter en JSON"}
+        </Button>
+      </div>
+      <div aria-live="polite">
+        {result &&
+          (result.saved.path ? (
+            <Alert
+              severity="success"
+              small
+              description={`${result.kind === "pdf" ? "PDF" : "Fichier JSON"} enregistré : ${result.saved.path} (révision ${result.saved.revision}${result.saved.new_revision ? ", nouvelle" : ""}).`}
+            />
+          ) : (
+            <Alert severity="info" small description="Export annulé : aucun fichier écrit." />
+          ))}
+        {error && <Alert severity="error" small description={`L’export a échoué : ${error}`} />}
+      </div>
+      <h3 className="fr-mt-4w">Statut</h3>
+      <p>
+        Statut actuel : <strong>{roadmapStatusLabel[r.status]}</strong>
+      </p>
+      {r.status === "draft" && (
+        <Button priority="secondary" onClick={() => edit({ op: "set_status", status: "submitted" })}>
+          Marquer la feuille de route comme remise
+        </Button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useState } from "react";
+import type { Method, Practice, Stage } from "../api";
+import { ItemControls, NumberField, SelectField } from "../components/Controls";
+import { MarkdownField } from "../components/Markdown";
+import { TextField } from "../components/TextField";
+import { methodLabel, stageLabel } from "../french";
+import { useEditor } from "../saving";
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function Participation() {
+  const { view, edit } = useEditor();
+  const r = view.roadmap;
+  const [stage, setStage] = useState<Stage>("diagnosis");
+  const [method, setMethod] = useState<Method>("consultation");
+  const [description, setDescription] = useState("");
+  const update = (i: number, p: Practice, change: Partial<Practice>) =>
+    edit({ op: "update_practice", index: i, practice: { ...p, ...change } });
+
+  return (
+    <>
+      <h2>5. Participation des bénéficiaires</h2>
+      <MarkdownField
+        id="participation-text"
+        label="Comment les personnes concernées prennent part à la démarche"
+        value={r.participation.text}
+        onCommit={(text) => edit({ op: "set_participation_text", text })}
+      />
+      <h3>Pratiques de participation</h3>
+      {r.participation.practices.length === 0 && <p>Aucune pratique pour l’instant.</p>}
+      {r.participation.practices.map((p, i) => (
+        <div className="fdr-item" key={i} id={`practice-${i}`}>
+          <div className="fdr-grid">
+            <SelectField
+              id={`practice-${i}-stage`}
+              label="Étape"
+              value={p.stage}
+              options={stageLabel}
+              onChange={(v) => v && update(i, p, { stage: v })}
+            />
+            <SelectField
+              id={`practice-${i}-method`}
+              label="Modalité"
+              value={p.method}
+              options={methodLabel}
+              onChange={(v) => v && update(i, p, { method: v })}
+            />
+            <NumberField
+              id={`practice-${i}-participants`}
+              label="Nombre de participants"
+              integer
+              value={p.participants}
+              onCommit={(v) => update(i, p, { participants: v })}
+            />
+            <TextField
+              id={`practice-${i}-date`}
+              label="Date"
+              type="date"
+              check={(v) => (v === "" || DATE.test(v) ? null : "Date attendue.")}
+              value={p.date ?? ""}
+              onCommit={(v) => update(i, p, { date: v === "" ? undefined : v })}
+            />
+          </div>
+          <TextField
+            id={`practice-${i}-description`}
+            label="Description"
+            required
+            textArea
+            rows={3}
+            value={p.description}
+            onCommit={(v) => update(i, p, { description: v })}
+          />
+          <ItemControls
+            name={`la pratique ${i + 1}`}
+            index={i}
+            count={r.participation.practices.length}
+            onMove={(to) => edit({ op: "move_practice", index: i, to })}
+            onDelete={() => edit({ op: "delete_practice", index: i })}
+          />
+        </div>
+      ))}
+      <form
+        className="fdr-toolbar"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (description.trim() === "") return;
+          const practice: Practice = { stage, method, description: description.trim() };
+          if ((await edit({ op: "add_practice", practice })) === null) setDescription("");
+        }}
+      >
+        <div className="fr-select-group fr-mb-0">
+          <label className="fr-label" htmlFor="new-practice-stage">
+            Étape
+          </label>
+          <select
+            className="fr-select"
+            id="new-practice-stage"
+            value={stage}
+            onChange={(e) => setStage(e.target.value as Stage)}
+          >
+            {(Object.keys(stageLabel) as Stage[]).map((s) => (
+              <option key={s} value={s}>
+                {stageLabel[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="fr-select-group fr-mb-0">
+          <label className="fr-label" htmlFor="new-practice-method">
+            Modalité
+          </label>
+          <select
+            className="fr-select"
+            id="new-practice-method"
+            value={method}
+            onChange={(e) => setMethod(e.target.value as Method)}
+          >
+            {(Object.keys(methodLabel) as Method[]).map((m) => (
+              <option key={m} value={m}>
+                {methodLabel[m]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="fr-input-group fr-mb-0">
+          <label className="fr-label" htmlFor="new-practice-description">
+            Description de la pratique
+          </label>
+          <input
+            className="fr-input"
+            id="new-practice-description"
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        </div>
+        <Button type="submit" iconId="fr-icon-add-line" disabled={description.trim() === ""}>
+          Ajouter la pratique
+        </Button>
+      </form>
+    </>
+  );
+}
