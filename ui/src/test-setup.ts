@@ -2,3 +2,4 @@ import { cleanup } from "@testing-library/react";
 import { afterEach } from "vitest";
 
 afterEach(() => cleanup());
+import "@testing-library/jest-dom/vitest";

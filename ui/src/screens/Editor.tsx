@@ -82,7 +82,7 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
     if (!focus) return;
     const el = document.getElementById(focus);
     if (el) {
-      el.scrollIntoView({ block: "center" });
+      el.scrollIntoView?.({ block: "center" });
       el.focus();
     }
     setFocus(null);
