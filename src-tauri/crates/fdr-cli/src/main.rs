@@ -98,8 +98,6 @@ enum Format {
     Pdf,
 }
 
-
-
 fn open(db: &Path) -> Result<Store, ExitCode> {
     Store::open(db, fdr_store::system_clock()).map_err(|e| {
         eprintln!("{}: error: {e}", db.display());
@@ -265,7 +263,6 @@ fn resolve(store: &Store, target: &str) -> Result<String, String> {
         Err(_) => Ok(target.to_string()),
     }
 }
-
 
 fn export(store: &mut Store, target: &str, format: Format, out: &Path) -> ExitCode {
     let id = match resolve(store, target) {

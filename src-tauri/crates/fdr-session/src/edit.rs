@@ -15,52 +15,155 @@ use serde::Deserialize;
 #[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Edit {
     /// The card: theme title, status, period.
-    UpdateHeader { header: Header },
+    UpdateHeader {
+        header: Header,
+    },
     /// The status alone (e.g. *remise*).
-    SetStatus { status: RoadmapStatus },
+    SetStatus {
+        status: RoadmapStatus,
+    },
     /// Part 1 text.
-    SetDiagnosisText { text: String },
+    SetDiagnosisText {
+        text: String,
+    },
     /// Part 5 text.
-    SetParticipationText { text: String },
-    AddAnimator { animator: Animator },
-    UpdateAnimator { index: usize, animator: Animator },
-    DeleteAnimator { index: usize },
+    SetParticipationText {
+        text: String,
+    },
+    AddAnimator {
+        animator: Animator,
+    },
+    UpdateAnimator {
+        index: usize,
+        animator: Animator,
+    },
+    DeleteAnimator {
+        index: usize,
+    },
     /// Moves the item at `index` to position `to`.
-    MoveAnimator { index: usize, to: usize },
-    AddKeyFigure { key_figure: KeyFigure },
-    UpdateKeyFigure { index: usize, key_figure: KeyFigure },
-    DeleteKeyFigure { index: usize },
-    MoveKeyFigure { index: usize, to: usize },
+    MoveAnimator {
+        index: usize,
+        to: usize,
+    },
+    AddKeyFigure {
+        key_figure: KeyFigure,
+    },
+    UpdateKeyFigure {
+        index: usize,
+        key_figure: KeyFigure,
+    },
+    DeleteKeyFigure {
+        index: usize,
+    },
+    MoveKeyFigure {
+        index: usize,
+        to: usize,
+    },
     /// A new objective with the next free id (`O4`) and the last priority.
-    AddObjective { title: String },
-    UpdateObjective { code: String, objective: Objective },
-    DeleteObjective { code: String, mode: DeleteMode },
+    AddObjective {
+        title: String,
+    },
+    UpdateObjective {
+        code: String,
+        objective: Objective,
+    },
+    DeleteObjective {
+        code: String,
+        mode: DeleteMode,
+    },
     /// Moves an objective to rank `to` (0-based): priorities follow.
-    MoveObjective { code: String, to: usize },
+    MoveObjective {
+        code: String,
+        to: usize,
+    },
     /// A new action with the next free id (`A7`), planned, without funding.
-    AddAction { title: String },
-    UpdateAction { code: String, fields: ActionFields },
-    DeleteAction { code: String, mode: DeleteMode },
-    MoveAction { code: String, to: usize },
+    AddAction {
+        title: String,
+    },
+    UpdateAction {
+        code: String,
+        fields: ActionFields,
+    },
+    DeleteAction {
+        code: String,
+        mode: DeleteMode,
+    },
+    MoveAction {
+        code: String,
+        to: usize,
+    },
     /// Links (or unlinks) an action and an objective.
-    LinkActionObjective { action: String, objective: String, linked: bool },
-    AddFunding { action: String, line: FundingLine },
-    UpdateFunding { action: String, index: usize, line: FundingLine },
-    DeleteFunding { action: String, index: usize },
+    LinkActionObjective {
+        action: String,
+        objective: String,
+        linked: bool,
+    },
+    AddFunding {
+        action: String,
+        line: FundingLine,
+    },
+    UpdateFunding {
+        action: String,
+        index: usize,
+        line: FundingLine,
+    },
+    DeleteFunding {
+        action: String,
+        index: usize,
+    },
     /// A new indicator with the next free id (`I3`).
-    AddIndicator { name: String, unit: String },
-    UpdateIndicator { code: String, fields: IndicatorFields },
-    DeleteIndicator { code: String },
-    MoveIndicator { code: String, to: usize },
-    LinkIndicatorObjective { indicator: String, objective: String, linked: bool },
-    LinkIndicatorAction { indicator: String, action: String, linked: bool },
-    AddMeasurement { indicator: String, measurement: DatedValue },
-    UpdateMeasurement { indicator: String, index: usize, measurement: DatedValue },
-    DeleteMeasurement { indicator: String, index: usize },
-    AddPractice { practice: Practice },
-    UpdatePractice { index: usize, practice: Practice },
-    DeletePractice { index: usize },
-    MovePractice { index: usize, to: usize },
+    AddIndicator {
+        name: String,
+        unit: String,
+    },
+    UpdateIndicator {
+        code: String,
+        fields: IndicatorFields,
+    },
+    DeleteIndicator {
+        code: String,
+    },
+    MoveIndicator {
+        code: String,
+        to: usize,
+    },
+    LinkIndicatorObjective {
+        indicator: String,
+        objective: String,
+        linked: bool,
+    },
+    LinkIndicatorAction {
+        indicator: String,
+        action: String,
+        linked: bool,
+    },
+    AddMeasurement {
+        indicator: String,
+        measurement: DatedValue,
+    },
+    UpdateMeasurement {
+        indicator: String,
+        index: usize,
+        measurement: DatedValue,
+    },
+    DeleteMeasurement {
+        indicator: String,
+        index: usize,
+    },
+    AddPractice {
+        practice: Practice,
+    },
+    UpdatePractice {
+        index: usize,
+        practice: Practice,
+    },
+    DeletePractice {
+        index: usize,
+    },
+    MovePractice {
+        index: usize,
+        to: usize,
+    },
 }
 
 /// The order `0..len` with the item at `index` moved to `to`.
@@ -259,7 +362,14 @@ mod tests {
     #[test]
     fn edits_read_the_ui_shape() {
         let e: Edit = serde_json::from_str(r#"{"op":"move_objective","code":"O2","to":0}"#).unwrap();
-        assert_eq!(e, Edit::MoveObjective { code: "O2".into(), to: 0 }, "tagged by op, snake case");
+        assert_eq!(
+            e,
+            Edit::MoveObjective {
+                code: "O2".into(),
+                to: 0
+            },
+            "tagged by op, snake case"
+        );
         let bad = serde_json::from_str::<Edit>(r#"{"op":"move_objective","code":"O2","to":0,"x":1}"#);
         assert!(bad.is_err(), "unknown fields are refused, not ignored");
     }

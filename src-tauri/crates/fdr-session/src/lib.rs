@@ -86,7 +86,12 @@ impl Session {
     pub fn view(&mut self, id: &str) -> Result<RoadmapView, AppError> {
         let roadmap = self.store.roadmap(id)?;
         let steps = self.steps.get(id);
-        view::build(&mut self.store, roadmap, steps.map_or(0, |s| s.undo.len()), steps.map_or(0, |s| s.redo.len()))
+        view::build(
+            &mut self.store,
+            roadmap,
+            steps.map_or(0, |s| s.undo.len()),
+            steps.map_or(0, |s| s.redo.len()),
+        )
     }
 
     /// Applies one edit, committed before this returns; it can be undone.
@@ -139,13 +144,15 @@ impl Session {
             ExportKind::Json => exported.bytes,
             ExportKind::Pdf => fdr_pdf::roadmap_pdf(&roadmap, &exported.bytes, &exported.exported_at),
         };
-        let stem = fdr_core::files::export_file_name(roadmap.theme.number, &roadmap.theme.title, exported.revision, "");
-        let extension = match kind {
-            ExportKind::Json => "fdr.json",
-            ExportKind::Pdf => "pdf",
+        let name =
+            |ext| fdr_core::files::export_file_name(roadmap.theme.number, &roadmap.theme.title, exported.revision, ext);
+        let file_name = match kind {
+            // The format's exchange files are `*.fdr.json`.
+            ExportKind::Json => format!("{}.fdr.json", name("json").trim_end_matches(".json")),
+            ExportKind::Pdf => name("pdf"),
         };
         Ok(ExportFile {
-            file_name: format!("{stem}{extension}"),
+            file_name,
             bytes,
             revision: exported.revision,
             new_revision: exported.new_revision,

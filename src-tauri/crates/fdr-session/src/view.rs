@@ -73,11 +73,12 @@ pub struct RoadmapView {
 
 pub(crate) fn build(store: &mut Store, roadmap: Roadmap, undo: usize, redo: usize) -> Result<RoadmapView, AppError> {
     let warnings = fdr_core::warnings::warnings(&roadmap);
-    let summary = store
-        .list()?
-        .into_iter()
-        .find(|s| s.id == roadmap.id)
-        .ok_or_else(|| AppError::new("roadmap_not_found", format!("feuille de route {} introuvable", roadmap.id)))?;
+    let summary = store.list()?.into_iter().find(|s| s.id == roadmap.id).ok_or_else(|| {
+        AppError::new(
+            "roadmap_not_found",
+            format!("feuille de route {} introuvable", roadmap.id),
+        )
+    })?;
     Ok(RoadmapView {
         roadmap,
         warnings,
