@@ -147,3 +147,29 @@ export function ItemControls(props: {
     </div>
   );
 }
+
+/** A group of DSFR checkboxes, each with its own id and label. */
+export function CheckboxGroup(props: {
+  id: string;
+  legend: string;
+  options: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }[];
+}) {
+  const { id, legend, options } = props;
+  return (
+    <fieldset className="fr-fieldset" id={id} aria-labelledby={`${id}-legend`}>
+      <legend className="fr-fieldset__legend fr-text--regular" id={`${id}-legend`}>
+        {legend}
+      </legend>
+      {options.map((o) => (
+        <div className="fr-fieldset__element" key={o.id}>
+          <div className="fr-checkbox-group">
+            <input type="checkbox" id={o.id} checked={o.checked} onChange={(e) => o.onChange(e.target.checked)} />
+            <label className="fr-label" htmlFor={o.id}>
+              {o.label}
+            </label>
+          </div>
+        </div>
+      ))}
+    </fieldset>
+  );
+}

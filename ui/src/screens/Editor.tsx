@@ -24,6 +24,7 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
   const [indicator, setIndicator] = useState<number | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: "idle" });
   const [focus, setFocus] = useState<string | null>(null);
+  const [saves, setSaves] = useState(0);
   const pending = useRef(0);
   const id = view.roadmap.id;
 
@@ -34,6 +35,7 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
         const next = await step();
         setView(next);
         setSave({ kind: "saved", at: new Date() });
+        setSaves((n) => n + 1);
         return null;
       } catch (e) {
         const err = e instanceof ApiError ? e : new ApiError("internal", String(e));
@@ -121,7 +123,7 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
         >
           Rétablir
         </Button>
-        <p className="fdr-save-status fr-mb-0" role="status" aria-live="polite" id="save-status" data-state={save.kind}>
+        <p className="fdr-save-status fr-mb-0" role="status" aria-live="polite" id="save-status" data-state={save.kind} data-saves={saves}>
           {saveLabel(save)}
         </p>
       </div>

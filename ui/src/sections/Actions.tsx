@@ -1,8 +1,7 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { useState } from "react";
 import type { Action, ActionFields } from "../api";
-import { ItemControls, NumberField, SelectField } from "../components/Controls";
+import { CheckboxGroup, ItemControls, NumberField, SelectField } from "../components/Controls";
 import { FundingGrid } from "../components/FundingGrid";
 import { MarkdownField } from "../components/Markdown";
 import { TextField } from "../components/TextField";
@@ -91,16 +90,14 @@ function ActionEditor({ action: a, index: i }: { action: Action; index: number }
         <NumberField id={`action-${i}-fte`} label="Moyens humains (ETP)" value={a.fte} onCommit={(v) => update({ fte: v })} />
       </div>
       {r.objectives.length > 0 ? (
-        <Checkbox
+        <CheckboxGroup
+          id={`action-${i}-objectives`}
           legend="Objectifs servis par cette action"
           options={r.objectives.map((o) => ({
+            id: `action-${i}-objective-${o.id}`,
             label: `${o.id} — ${o.title}`,
-            nativeInputProps: {
-              id: `action-${i}-objective-${o.id}`,
-              checked: a.objectives.includes(o.id),
-              onChange: (e) =>
-                edit({ op: "link_action_objective", action: a.id, objective: o.id, linked: e.target.checked }),
-            },
+            checked: a.objectives.includes(o.id),
+            onChange: (linked) => edit({ op: "link_action_objective", action: a.id, objective: o.id, linked }),
           }))}
         />
       ) : (

@@ -1,8 +1,7 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { useState } from "react";
 import type { DatedValue, Indicator, IndicatorFields } from "../api";
-import { ItemControls, SelectField } from "../components/Controls";
+import { CheckboxGroup, ItemControls, SelectField } from "../components/Controls";
 import { MarkdownField } from "../components/Markdown";
 import { ProgressChart } from "../components/ProgressChart";
 import { TextField } from "../components/TextField";
@@ -163,30 +162,26 @@ function IndicatorEditor({ indicator: x, index: i }: { indicator: Indicator; ind
         />
       </div>
       {r.objectives.length > 0 && (
-        <Checkbox
+        <CheckboxGroup
+          id={`indicator-${i}-objectives`}
           legend="Objectifs mesurés"
           options={r.objectives.map((o) => ({
+            id: `indicator-${i}-objective-${o.id}`,
             label: `${o.id} — ${o.title}`,
-            nativeInputProps: {
-              id: `indicator-${i}-objective-${o.id}`,
-              checked: (x.objectives ?? []).includes(o.id),
-              onChange: (e) =>
-                edit({ op: "link_indicator_objective", indicator: x.id, objective: o.id, linked: e.target.checked }),
-            },
+            checked: (x.objectives ?? []).includes(o.id),
+            onChange: (linked) => edit({ op: "link_indicator_objective", indicator: x.id, objective: o.id, linked }),
           }))}
         />
       )}
       {r.actions.length > 0 && (
-        <Checkbox
+        <CheckboxGroup
+          id={`indicator-${i}-actions`}
           legend="Actions suivies"
           options={r.actions.map((a) => ({
+            id: `indicator-${i}-action-${a.id}`,
             label: `${a.id} — ${a.title}`,
-            nativeInputProps: {
-              id: `indicator-${i}-action-${a.id}`,
-              checked: (x.actions ?? []).includes(a.id),
-              onChange: (e) =>
-                edit({ op: "link_indicator_action", indicator: x.id, action: a.id, linked: e.target.checked }),
-            },
+            checked: (x.actions ?? []).includes(a.id),
+            onChange: (linked) => edit({ op: "link_indicator_action", indicator: x.id, action: a.id, linked }),
           }))}
         />
       )}

@@ -1,0 +1,62 @@
+// End-to-end tests on the real application: WebdriverIO → tauri-driver
+// (:4444) → WebKitWebDriver → the built binary, under Xvfb (run through
+// `xvfb-run -a`; scripts/e2e.sh does it all).
+//
+// FDR_APP: the binary (default: target/release/feuilles-de-route, built by
+// `tauri build`); FDR_CLI: the `fdr` binary for the import check.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../..");
+const app = process.env.FDR_APP ?? path.join(root, "target/release/feuilles-de-route");
+const driverBin = process.env.TAURI_DRIVER ?? path.join(os.homedir(), ".cargo/bin/tauri-driver");
+
+// A fresh store and export folder for this run, inherited by the app.
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "fdr-e2e-"));
+process.env.FDR_E2E_WORK = work;
+process.env.FDR_DB = path.join(work, "app.sqlite");
+process.env.FDR_EXPORT_DIR = path.join(work, "exports");
+fs.mkdirSync(process.env.FDR_EXPORT_DIR);
+
+let driver: ChildProcess | undefined;
+
+export const config: WebdriverIO.Config = {
+  runner: "local",
+  specs: ["./specs/**/*.e2e.ts"],
+  maxInstances: 1,
+  autoXvfb: false,
+  hostname: "127.0.0.1",
+  port: 4444,
+  logLevel: "warn",
+  capabilities: [
+    {
+      // @ts-expect-error: tauri-driver's own capability
+      "tauri:options": { application: app },
+      "wdio:enforceWebDriverClassic": true,
+    },
+  ],
+  framework: "mocha",
+  reporters: ["spec"],
+  mochaOpts: { ui: "bdd", timeout: 120000 },
+  waitforTimeout: 10000,
+  onPrepare: () => {
+    if (!fs.existsSync(app)) throw new Error(`application not built: ${app}`);
+  },
+  beforeSession: () => {
+    driver = spawn(driverBin, [], { stdio: [null, process.stdout, process.stderr] });
+  },
+  // A screenshot of each failing test, in e2e/out/.
+  afterTest: async (test, _context, result) => {
+    if (result.passed) return;
+    const out = path.join(here, "out");
+    fs.mkdirSync(out, { recursive: true });
+    await browser.saveScreenshot(path.join(out, `${test.title.replace(/[^a-z0-9]+/gi, "-")}.png`));
+  },
+  afterSession: () => {
+    driver?.kill();
+  },
+};
