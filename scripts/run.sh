@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Sets everything up, builds `fdr`, and opens a demo store holding the public
-# example roadmap (created on first run), then lists it.
+# Sets everything up, builds the desktop application and `fdr`, and starts
+# the application on a demo store holding the public example roadmap
+# (created on first run). FDR_DB chooses another store. Without a display,
+# says so and shows the command line on the same store instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -10,7 +12,19 @@ if [ ! -f "$FDR_DB" ]; then
   mkdir -p "$(dirname "$FDR_DB")"
   ./target/release/fdr import docs/format/example-theme-09.json
 fi
-./target/release/fdr list
-echo
-echo "Base de démonstration : $FDR_DB"
-echo "Essayez : ./target/release/fdr check   |   ./target/release/fdr export 9 --format json --out /tmp/theme-09.fdr.json"
+echo "Base : $FDR_DB"
+
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  echo
+  echo "Aucun écran n’est disponible (ni DISPLAY ni WAYLAND_DISPLAY) : l’application de bureau ne peut pas s’ouvrir."
+  echo "Voici la ligne de commande sur la même base :"
+  echo
+  ./target/release/fdr list
+  echo
+  echo "Essayez : ./target/release/fdr check   |   ./target/release/fdr export 9 --format pdf --out /tmp/theme-09.pdf"
+  echo "Pour voir la fenêtre sans écran : xvfb-run -a bash scripts/run.sh (puis une capture avec « import -window root »)."
+  exit 0
+fi
+
+ui/node_modules/.bin/tauri build --no-bundle
+exec ./target/release/feuilles-de-route

@@ -1,9 +1,19 @@
 #!/usr/bin/env bash
 # Installs what building and testing Feuilles de route needs on Debian 12
-# (or Ubuntu), only what is missing. Safe to run again.
+# (or Ubuntu), only what is missing: Debian packages (WebKitGTK for the
+# desktop app, Xvfb and WebKitWebDriver for its end-to-end tests, poppler and
+# qpdf for the PDF checks), the UI's npm packages, and tauri-driver.
+# Safe to run again.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
-packages=(build-essential pkg-config ca-certificates poppler-utils qpdf)
+packages=(
+  build-essential pkg-config file ca-certificates
+  libwebkit2gtk-4.1-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
+  libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
+  xvfb xauth webkit2gtk-driver dbus-x11 imagemagick
+  poppler-utils qpdf
+)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -18,11 +28,28 @@ if [ "${#missing[@]}" -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "setup: installing ${missing[*]}"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 if ! command -v cargo >/dev/null 2>&1; then
   echo "setup: cargo not found: install Rust (rustup, stable) first" >&2
   exit 1
 fi
-echo "setup: ok ($(cargo --version))"
+if ! command -v node >/dev/null 2>&1 || ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
+  echo "setup: Node.js 20.19 or newer (with npm) is needed for the UI: $(node --version 2>/dev/null || echo absent)" >&2
+  exit 1
+fi
+
+# The UI's packages, exactly as locked (offline once installed).
+if [ ! -f ui/node_modules/.package-lock.json ] || ! cmp -s ui/package-lock.json ui/node_modules/.fdr-lock; then
+  echo "setup: npm ci (ui/)"
+  (cd ui && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.fdr-lock)
+fi
+
+# tauri-driver, the WebDriver bridge of the end-to-end tests.
+if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+  echo "setup: cargo install tauri-driver 2.1.0"
+  cargo install tauri-driver --locked --version 2.1.0 --quiet
+fi
+
+echo "setup: ok ($(cargo --version); node $(node --version))"

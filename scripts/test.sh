@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Sets everything up, then runs every test of the project.
+# Sets everything up, then runs every test of the project: the format files,
+# the UI's lint and unit tests, the benchmarks in quick mode, every Rust
+# test, the desktop app's release build and .deb, and the end-to-end tests
+# on the real window under Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+export NO_COLOR=1 CI=1
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
@@ -16,14 +20,29 @@ if [ -d ../shared/format ]; then
   echo "docs/format: identical to ../shared/format"
 fi
 
+# The UI: type-check and build (ui/dist, embedded by the app), lint, unit tests.
+bash scripts/ui-build.sh
+(cd ui && npm run --silent lint && npx vitest run) 2>&1 | tee -a "$log"
+
 # The benchmarks build and run in their quick mode (figures: cargo bench -p fdr-store / -p fdr-pdf).
 cargo test --locked -p fdr-store -p fdr-pdf --benches 2>&1 | tee -a "$log"
 
-# Unit, integration and cross-crate tests (the crash test kills its worker
-# FDR_CRASH_KILLS times, 100 by default).
-cargo test --workspace --locked 2>&1 | tee -a "$log"
+# Unit, integration and cross-crate tests of every crate but the Tauri shell
+# (the crash test kills its worker FDR_CRASH_KILLS times, 100 by default).
+cargo test --locked 2>&1 | tee -a "$log"
 
-passed=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
-failed=$(grep -Eo '[0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}')
+# The desktop app: one release build, packaged as a .deb, then driven end to end.
+ui/node_modules/.bin/tauri build --bundles deb --ci 2>&1 | grep -v '^Found fr-icon' | tail -n 5
+deb=$(ls -t target/release/bundle/deb/*.deb | head -n 1)
+echo "paquet : $deb ($(du -h "$deb" | cut -f1))"
+bash scripts/e2e.sh 2>&1 | tee -a "$log"
+
+clean=$(sed 's/\x1b\[[0-9;]*m//g' "$log")
+rust_passed=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' <<<"$clean" | awk '{s+=$4} END {print s+0}')
+rust_failed=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed; [0-9]+ failed' <<<"$clean" | awk '{s+=$6} END {print s+0}')
+ui_passed=$(grep -E '^ +Tests +[0-9]+ passed' <<<"$clean" | grep -Eo '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
+ui_failed=$(grep -E '^ +Tests ' <<<"$clean" | grep -Eo '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
+e2e_passed=$(grep -Eo '[0-9]+ passing' <<<"$clean" | awk '{s+=$1} END {print s+0}')
+e2e_failed=$(grep -Eo '[0-9]+ failing' <<<"$clean" | awk '{s+=$1} END {print s+0}')
 echo
-echo "tests: $passed passed, $failed failed"
+echo "tests: $((rust_passed + ui_passed + e2e_passed)) passed, $((rust_failed + ui_failed + e2e_failed)) failed (Rust $rust_passed, UI $ui_passed, end-to-end $e2e_passed)"

@@ -48,7 +48,16 @@ async function section(name: string) {
   await $(`//nav//a[starts-with(normalize-space(.), "${name}")]`).click();
 }
 
+/** Screenshots of every screen, to look at (e2e/out/screens/). */
+const shots = path.join(here, "../out/screens");
+fs.mkdirSync(shots, { recursive: true });
+
 async function noSeriousFindings(screen: string) {
+  await browser.saveScreenshot(path.join(shots, `${screen.normalize("NFD").replace(/[^a-z]+/gi, "-")}.png`));
+  const csp = await browser.execute(
+    () => (window as unknown as { fdrCspViolations?: string[] }).fdrCspViolations ?? ["no CSP record"],
+  );
+  expect(csp).toEqual([]);
   const found = await seriousFindings();
   expect(found).toEqual([]);
   if (found.length) throw new Error(`${screen}: ${found.join("\n")}`);
@@ -79,7 +88,7 @@ describe("an animator writing a roadmap", () => {
     });
     const preview = await $('section[aria-label="Aperçu : Texte du diagnostic"]');
     await expect(preview.$("strong")).toHaveText("constat");
-    await browser.waitUntil(async () => (await preview.$$("li")).length === 2, {
+    await browser.waitUntil(async () => (await preview.$$("li").length) === 2, {
       timeoutMsg: "the preview shows the two list items",
     });
     await noSeriousFindings("diagnostic");
@@ -127,6 +136,12 @@ describe("an animator writing a roadmap", () => {
     const grid = await $("caption=Budget de l’action A1 par financeur et par année").parentElement();
     expect(await grid.getText()).toContain("15\u202f000,50\u202f€");
     expect(await $("p*=Part de l’État").getText()).toContain("67");
+    // A line is edited in place: the amount of the second line becomes 6 000 €.
+    await committed(async () => {
+      await $("#action-0-funding-1-amount").setValue("6 000");
+      await $("#action-0-funding-1-funder").click();
+    });
+    expect(await grid.getText()).toContain("16\u202f000\u202f€");
     await noSeriousFindings("plan d’action");
   });
 
@@ -139,7 +154,7 @@ describe("an animator writing a roadmap", () => {
     await typeInto("indicator-0-new-date", "2022-06-30");
     await $("#indicator-0-new-value").setValue("42");
     await committed(() => $("button=Ajouter la mesure").click());
-    await expect($("td*=42")).toBeDisplayed();
+    await expect($("#indicator-0-measurement-0-value")).toHaveValue("42");
     await expect($('svg[role="img"]')).toBeDisplayed();
     await noSeriousFindings("indicateurs");
   });
@@ -191,7 +206,7 @@ describe("an animator writing a roadmap", () => {
     await section("Objectifs et priorités");
     await expect($("#objective-1-title")).toHaveValue(HOSTILE);
     await section("Plan d’action");
-    expect(await $("tbody").getText()).toContain("15\u202f000,50\u202f€");
+    expect(await $("tbody").getText()).toContain("16\u202f000\u202f€");
     await section("Participation");
     await expect($("#practice-0-description")).toHaveValue("Ateliers avec des parents allocataires");
   });

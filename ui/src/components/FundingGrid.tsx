@@ -24,6 +24,80 @@ export function fundingGrid(lines: FundingLine[]) {
   return { funders, years, at, byFunder, byYear, total: totalCents(lines) };
 }
 
+/** One funding line, editable in place: each cell is committed when left. */
+function FundingRow(props: { action: Action; index: number; j: number; line: FundingLine; years: number[] }) {
+  const { action, index, j, line, years } = props;
+  const { edit } = useEditor();
+  const [funder, setFunder] = useState(line.funder);
+  const [amount, setAmount] = useState(euros(line.amount_cents).replace(/\u202f€$/, ""));
+  const [shown, setShown] = useState(line);
+  if (line !== shown) {
+    setShown(line);
+    setFunder(line.funder);
+    setAmount(euros(line.amount_cents).replace(/\u202f€$/, ""));
+  }
+  const cents = parseEuros(amount);
+  const update = (change: Partial<FundingLine>) =>
+    edit({ op: "update_funding", action: action.id, index: j, line: { ...line, ...change } });
+  const id = `action-${index}-funding-${j}`;
+  const n = j + 1;
+  const yearChoices = years.includes(line.year) ? years : [...years, line.year].sort((a, b) => a - b);
+  return (
+    <tr id={id}>
+      <td>
+        <input
+          className="fr-input"
+          id={`${id}-funder`}
+          aria-label={`Financeur de la ligne ${n}`}
+          list="fdr-funders"
+          value={funder}
+          aria-invalid={funder.trim() === ""}
+          onChange={(e) => setFunder(e.target.value)}
+          onBlur={() => funder.trim() !== "" && funder.trim() !== line.funder && update({ funder: funder.trim() })}
+        />
+      </td>
+      <td>
+        <select
+          className="fr-select"
+          id={`${id}-year`}
+          aria-label={`Année de la ligne ${n}`}
+          value={line.year}
+          onChange={(e) => update({ year: Number(e.target.value) })}
+        >
+          {yearChoices.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <input
+          className="fr-input fdr-num"
+          id={`${id}-amount`}
+          aria-label={`Montant en euros de la ligne ${n}`}
+          inputMode="decimal"
+          value={amount}
+          aria-invalid={cents === null}
+          onChange={(e) => setAmount(e.target.value)}
+          onBlur={() => cents !== null && cents !== line.amount_cents && update({ amount_cents: cents })}
+        />
+      </td>
+      <td>
+        <Button
+          size="small"
+          priority="tertiary"
+          iconId="fr-icon-delete-line"
+          title={`Supprimer la ligne ${line.funder} ${line.year}`}
+          onClick={() => edit({ op: "delete_funding", action: action.id, index: j })}
+        >
+          Supprimer
+        </Button>
+      </td>
+    </tr>
+  );
+}
+
 export function FundingGrid({ action, index, period }: { action: Action; index: number; period: Period }) {
   const { edit } = useEditor();
   const [funder, setFunder] = useState("État");
@@ -53,9 +127,7 @@ export function FundingGrid({ action, index, period }: { action: Action; index: 
               <tr>
                 <th scope="col">Financeur</th>
                 <th scope="col">Année</th>
-                <th scope="col" className="fdr-num">
-                  Montant
-                </th>
+                <th scope="col">Montant en euros</th>
                 <th scope="col">
                   <span className="fr-sr-only">Supprimer</span>
                 </th>
@@ -63,22 +135,7 @@ export function FundingGrid({ action, index, period }: { action: Action; index: 
             </thead>
             <tbody>
               {action.funding.map((l, j) => (
-                <tr key={j} id={`action-${index}-funding-${j}`}>
-                  <td>{l.funder}</td>
-                  <td>{l.year}</td>
-                  <td className="fdr-num">{euros(l.amount_cents)}</td>
-                  <td>
-                    <Button
-                      size="small"
-                      priority="tertiary"
-                      iconId="fr-icon-delete-line"
-                      title={`Supprimer la ligne ${l.funder} ${l.year}`}
-                      onClick={() => edit({ op: "delete_funding", action: action.id, index: j })}
-                    >
-                      Supprimer
-                    </Button>
-                  </td>
-                </tr>
+                <FundingRow key={j} action={action} index={index} j={j} line={l} years={years} />
               ))}
             </tbody>
           </table>

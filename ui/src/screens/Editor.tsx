@@ -140,8 +140,7 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
       </h1>
       <p>
         <span className="fr-badge fr-badge--sm fr-badge--info fr-mr-1w">{roadmapStatusLabel[r.status]}</span>
-        Révision {r.revision}
-        {view.edited ? " (modifiée depuis)" : ""}
+        {r.revision === 0 ? "Jamais exportée" : `Révision ${r.revision}${view.edited ? " (modifiée depuis)" : ""}`}
       </p>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-3">

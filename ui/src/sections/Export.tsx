@@ -36,15 +36,20 @@ export function Export({ onExported }: { onExported: () => void }) {
         l’application.
       </p>
       <p>
-        Révision actuelle : {r.revision}
-        {view.edited ? " — modifiée depuis : l’export créera la révision suivante." : " — sans modification depuis."}
+        {r.revision === 0
+          ? "Jamais exportée : l’export créera la révision 1."
+          : `Révision actuelle : ${r.revision}${view.edited ? ` — modifiée depuis : l’export créera la révision ${r.revision + 1}.` : " — sans modification depuis."}`}
       </p>
       {view.warnings.length > 0 && (
         <Alert
           className="fr-mb-2w"
           severity="info"
           small
-          description={`${view.warnings.length} point(s) à revoir figurent dans « Vérifications » ; ils seront listés en annexe du PDF.`}
+          description={
+            view.warnings.length === 1
+              ? "Un point à revoir figure dans « Vérifications » ; il sera listé en annexe du PDF."
+              : `${view.warnings.length} points à revoir figurent dans « Vérifications » ; ils seront listés en annexe du PDF.`
+          }
         />
       )}
       <div className="fdr-toolbar">

@@ -57,8 +57,8 @@ export function Fiche() {
         />
       </div>
       <p className="fr-text--sm">
-        Thème n°&nbsp;{r.theme.number} — {r.region.name} — révision {r.revision}
-        {view.edited ? " (modifiée depuis)" : ""}
+        Thème n°&nbsp;{r.theme.number} — {r.region.name} —{" "}
+        {r.revision === 0 ? "jamais exportée" : `révision ${r.revision}${view.edited ? " (modifiée depuis)" : ""}`}
       </p>
 
       <h3>Animateurs et animatrices</h3>

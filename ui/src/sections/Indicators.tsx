@@ -105,6 +105,75 @@ function DatedValueFields(props: {
   );
 }
 
+/** One measurement, editable in place: each cell is committed when left. */
+function MeasurementRow(props: { x: Indicator; i: number; j: number; m: DatedValue }) {
+  const { x, i, j, m } = props;
+  const { edit } = useEditor();
+  const [value, setValue] = useState(decimal(m.value));
+  const [date, setDate] = useState(m.date);
+  const [comment, setComment] = useState(m.comment ?? "");
+  const [shown, setShown] = useState(m);
+  if (m !== shown) {
+    setShown(m);
+    setValue(decimal(m.value));
+    setDate(m.date);
+    setComment(m.comment ?? "");
+  }
+  const parsed = parseDecimal(value);
+  const update = (change: Partial<DatedValue>) =>
+    edit({ op: "update_measurement", indicator: x.id, index: j, measurement: { ...m, ...change } });
+  const id = `indicator-${i}-measurement-${j}`;
+  const n = j + 1;
+  return (
+    <tr id={id}>
+      <td>
+        <input
+          className="fr-input"
+          type="date"
+          id={`${id}-date`}
+          aria-label={`Date de la mesure ${n}`}
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          onBlur={() => DATE.test(date) && date !== m.date && update({ date })}
+        />
+      </td>
+      <td>
+        <input
+          className="fr-input fdr-num"
+          id={`${id}-value`}
+          aria-label={`Valeur de la mesure ${n} (${x.unit})`}
+          inputMode="decimal"
+          value={value}
+          aria-invalid={parsed === null}
+          onChange={(e) => setValue(e.target.value)}
+          onBlur={() => parsed !== null && parsed !== m.value && update({ value: parsed })}
+        />
+      </td>
+      <td>
+        <input
+          className="fr-input"
+          id={`${id}-comment`}
+          aria-label={`Commentaire de la mesure ${n}`}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          onBlur={() => comment !== (m.comment ?? "") && update({ comment: opt(comment) })}
+        />
+      </td>
+      <td>
+        <Button
+          size="small"
+          priority="tertiary"
+          iconId="fr-icon-delete-line"
+          title={`Supprimer la mesure du ${dateLong(m.date)}`}
+          onClick={() => edit({ op: "delete_measurement", indicator: x.id, index: j })}
+        >
+          Supprimer
+        </Button>
+      </td>
+    </tr>
+  );
+}
+
 function IndicatorEditor({ indicator: x, index: i }: { indicator: Indicator; index: number }) {
   const { view, edit } = useEditor();
   const r = view.roadmap;
@@ -197,9 +266,7 @@ function IndicatorEditor({ indicator: x, index: i }: { indicator: Indicator; ind
             <thead>
               <tr>
                 <th scope="col">Date</th>
-                <th scope="col" className="fdr-num">
-                  Valeur
-                </th>
+                <th scope="col">Valeur ({x.unit})</th>
                 <th scope="col">Commentaire</th>
                 <th scope="col">
                   <span className="fr-sr-only">Supprimer</span>
@@ -208,24 +275,7 @@ function IndicatorEditor({ indicator: x, index: i }: { indicator: Indicator; ind
             </thead>
             <tbody>
               {(x.measurements ?? []).map((m, j) => (
-                <tr key={j}>
-                  <td>{dateLong(m.date)}</td>
-                  <td className="fdr-num">
-                    {decimal(m.value)} {x.unit}
-                  </td>
-                  <td>{m.comment ?? ""}</td>
-                  <td>
-                    <Button
-                      size="small"
-                      priority="tertiary"
-                      iconId="fr-icon-delete-line"
-                      title={`Supprimer la mesure du ${dateLong(m.date)}`}
-                      onClick={() => edit({ op: "delete_measurement", indicator: x.id, index: j })}
-                    >
-                      Supprimer
-                    </Button>
-                  </td>
-                </tr>
+                <MeasurementRow key={j} x={x} i={i} j={j} m={m} />
               ))}
             </tbody>
           </table>

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# End-to-end tests on the real application under Xvfb: WebdriverIO →
+# tauri-driver → WebKitWebDriver → the built binary.
+#   FDR_APP  the binary (default: target/release/feuilles-de-route)
+#   FDR_CLI  the fdr binary used to import the exported PDF (default: target/debug/fdr)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export FDR_APP="${FDR_APP:-$PWD/target/release/feuilles-de-route}"
+export FDR_CLI="${FDR_CLI:-$PWD/target/debug/fdr}"
+export PATH="$HOME/.cargo/bin:$PATH"
+[ -x "$FDR_CLI" ] || cargo build --locked --bin fdr
+cd ui
+xvfb-run -a -s "-screen 0 1400x1000x24" npx wdio run e2e/wdio.conf.ts
