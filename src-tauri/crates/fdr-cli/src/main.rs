@@ -68,6 +68,24 @@ enum Command {
     },
     /// Vérifie l’intégrité de la base, puis liste les avertissements de chaque feuille de route.
     Check,
+    /// Ce qui a changé entre deux révisions reçues ou envoyées d’une feuille de route, champ par champ.
+    ///
+    /// Une ligne par changement : « + » ajouté, « - » supprimé, « ~ » modifié
+    /// (ancienne valeur → nouvelle). --json écrit la même liste en JSON.
+    Diff {
+        /// N° de thème (1 à 15) ou id (UUID) de la feuille de route.
+        #[arg(value_name = "THEME_NUMBER|ID")]
+        target: String,
+        /// Révision de départ.
+        #[arg(value_name = "REV_A")]
+        from: i64,
+        /// Révision d’arrivée.
+        #[arg(value_name = "REV_B")]
+        to: i64,
+        /// Écrit les changements en JSON (item, label, kind, field, old, new).
+        #[arg(long)]
+        json: bool,
+    },
     /// Écrit une feuille de route fictive mais valide, de la taille voulue (essais, mesures de performance).
     ///
     /// Le contenu est déterministe : mêmes paramètres, même fichier. La base n’est pas utilisée.
@@ -127,6 +145,7 @@ fn main() -> ExitCode {
         Command::Import { files } => import(&mut store, &files),
         Command::Export { target, format, out } => export(&mut store, &target, format, &out),
         Command::Check => check(&mut store),
+        Command::Diff { target, from, to, json } => diff(&store, &target, from, to, json),
         Command::Sample { .. } => ExitCode::SUCCESS,
     }
 }
@@ -246,6 +265,33 @@ fn import(store: &mut Store, files: &[PathBuf]) -> ExitCode {
 }
 
 /// The id a `THEME_NUMBER|ID` argument designates.
+fn diff(store: &Store, target: &str, from: i64, to: i64, json: bool) -> ExitCode {
+    let changes = resolve(store, target).and_then(|id| store.diff(&id, from, to).map_err(|e| e.to_string()));
+    let changes = match changes {
+        Ok(c) => c,
+        Err(message) => {
+            eprintln!("{target}: error: {message}");
+            return ExitCode::from(1);
+        }
+    };
+    if json {
+        let value = serde_json::json!({ "from": from, "to": to, "changes": changes });
+        println!("{}", serde_json::to_string_pretty(&value).expect("changes serialise"));
+    } else if changes.is_empty() {
+        println!("Aucun changement entre les révisions {from} et {to}.");
+    } else {
+        let n = changes.len();
+        println!(
+            "Révision {from} → révision {to} : {n} changement{}",
+            if n > 1 { "s" } else { "" }
+        );
+        for c in &changes {
+            println!("{}", c.line());
+        }
+    }
+    ExitCode::SUCCESS
+}
+
 fn resolve(store: &Store, target: &str) -> Result<String, String> {
     match target.parse::<i64>() {
         Ok(theme) => {

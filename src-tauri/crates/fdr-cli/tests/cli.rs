@@ -256,3 +256,60 @@ fn edited_roadmaps_get_a_new_revision_on_export() {
     assert_eq!(v["revision"], 4, "an edited roadmap's export bumps the revision");
     assert_eq!(v["status"], "validated");
 }
+
+#[test]
+fn diff_names_a_changed_target_and_a_removed_action_between_revisions() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.sqlite");
+    let v3 = example_value();
+    let mut v4 = v3.clone();
+    v4["revision"] = serde_json::json!(4);
+    let old_target = v4["indicators"][0]["target"]["value"].as_f64().unwrap();
+    v4["indicators"][0]["target"]["value"] = serde_json::json!(old_target + 5.0);
+    let removed = v4["actions"].as_array_mut().unwrap().pop().unwrap();
+    let removed_id = removed["id"].as_str().unwrap().to_string();
+    for x in v4["indicators"].as_array_mut().unwrap() {
+        if let Some(list) = x.get_mut("actions").and_then(|a| a.as_array_mut()) {
+            list.retain(|a| a != &removed["id"]);
+        }
+    }
+    let a = write_json(dir.path(), "r3.fdr.json", &v3);
+    let b = write_json(dir.path(), "r4.fdr.json", &v4);
+    assert!(fdr(&db, &["import", a.to_str().unwrap(), b.to_str().unwrap()])
+        .status
+        .success());
+
+    let out = fdr(&db, &["diff", "9", "3", "4"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    assert!(shown.contains("Révision 3 → révision 4"), "{shown}");
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.starts_with(&format!("- Suppression — Action {removed_id} :"))),
+        "the removed action is one line: {shown}"
+    );
+    assert!(
+        shown.lines().any(|l| l.starts_with("~ Indicateur I1, Cible : ")),
+        "the changed target is named: {shown}"
+    );
+
+    let out = fdr(&db, &["diff", "9", "3", "4", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("--json writes JSON");
+    let changes = v["changes"].as_array().unwrap();
+    assert!(changes
+        .iter()
+        .any(|c| c["kind"] == "removed" && c["item"] == format!("actions/{removed_id}")));
+    assert!(changes
+        .iter()
+        .any(|c| c["kind"] == "changed" && c["field"] == "Cible" && c["item"] == "indicators/I1"));
+
+    let same = fdr(&db, &["diff", "9", "4", "4"]);
+    assert!(
+        text(&same.stdout).contains("Aucun changement"),
+        "a revision against itself"
+    );
+    let missing = fdr(&db, &["diff", "9", "3", "9"]);
+    assert_eq!(missing.status.code(), Some(1), "an unknown revision is refused");
+    assert!(text(&missing.stderr).contains("n° 9"), "{}", text(&missing.stderr));
+}

@@ -25,6 +25,7 @@
 
 pub mod calendar;
 pub mod catalogue;
+pub mod diff;
 pub mod files;
 pub mod french;
 pub mod markdown;

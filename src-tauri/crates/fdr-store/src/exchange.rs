@@ -539,6 +539,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The changes between two recorded revisions of a roadmap, field by
+    /// field (`fdr diff`, the app's history screen).
+    pub fn diff(&self, id: &str, from: i64, to: i64) -> Result<Vec<fdr_core::diff::Change>> {
+        let read = |revision| -> Result<Roadmap> {
+            Ok(fdr_format::decode(&self.revision_json(id, revision)?, Catalogue::builtin())?.roadmap)
+        };
+        Ok(fdr_core::diff::diff(&read(from)?, &read(to)?))
+    }
+
     /// The exact bytes of a revision kept in the history.
     pub fn revision_json(&self, id: &str, revision: i64) -> Result<Vec<u8>> {
         self.conn
