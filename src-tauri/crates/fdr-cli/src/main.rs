@@ -68,6 +68,20 @@ enum Command {
     },
     /// Vérifie l’intégrité de la base, puis liste les avertissements de chaque feuille de route.
     Check,
+    /// Consolide toutes les feuilles de route de la base : classeur XLSX, ou fichiers CSV.
+    ///
+    /// XLSX : feuilles « Feuilles de route », « Objectifs », « Actions »,
+    /// « Financements » (une ligne par ligne de financement), « Indicateurs »,
+    /// « Mesures », « Participation », cellules typées. CSV : un fichier par
+    /// feuille dans le dossier --out (UTF-8 avec BOM, « ; », pour Excel en français).
+    Consolidate {
+        /// Format.
+        #[arg(long, value_enum, default_value_t = Consolidation::Xlsx)]
+        format: Consolidation,
+        /// Fichier à écrire (XLSX), ou dossier (CSV).
+        #[arg(long, value_name = "FILE|DIR")]
+        out: PathBuf,
+    },
     /// Ce qui a changé entre deux révisions reçues ou envoyées d’une feuille de route, champ par champ.
     ///
     /// Une ligne par changement : « + » ajouté, « - » supprimé, « ~ » modifié
@@ -109,6 +123,14 @@ enum Command {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum Consolidation {
+    /// Un classeur Excel (.xlsx).
+    Xlsx,
+    /// Un fichier CSV par feuille, dans un dossier.
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Format {
     /// Le format d’échange JSON (feuille-de-route, version 1).
     Json,
@@ -146,6 +168,7 @@ fn main() -> ExitCode {
         Command::Export { target, format, out } => export(&mut store, &target, format, &out),
         Command::Check => check(&mut store),
         Command::Diff { target, from, to, json } => diff(&store, &target, from, to, json),
+        Command::Consolidate { format, out } => consolidate(&mut store, format, &out),
         Command::Sample { .. } => ExitCode::SUCCESS,
     }
 }
@@ -265,6 +288,58 @@ fn import(store: &mut Store, files: &[PathBuf]) -> ExitCode {
 }
 
 /// The id a `THEME_NUMBER|ID` argument designates.
+fn consolidate(store: &mut Store, format: Consolidation, out: &Path) -> ExitCode {
+    let all = match store.all_roadmaps() {
+        Ok(all) => all,
+        Err(e) => {
+            eprintln!("{}: error: {e}", out.display());
+            return ExitCode::from(1);
+        }
+    };
+    let included: Vec<fdr_report::Included> = all
+        .iter()
+        .map(|(r, at)| fdr_report::Included {
+            roadmap: r,
+            exported_at: at.as_deref(),
+        })
+        .collect();
+    let sheets = fdr_report::sheets(&included);
+    let written = match format {
+        Consolidation::Xlsx => fdr_report::xlsx::write(&sheets, &fdr_store::system_clock()())
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| fdr_core::files::write_atomically(out, &bytes).map_err(|e| e.to_string()))
+            .map(|()| vec![out.to_path_buf()]),
+        Consolidation::Csv => std::fs::create_dir_all(out).map_err(|e| e.to_string()).and_then(|()| {
+            sheets
+                .iter()
+                .map(|s| {
+                    let path = out.join(format!("{}.csv", s.file_stem));
+                    fdr_core::files::write_atomically(&path, &fdr_report::csv::write(s))
+                        .map(|()| path)
+                        .map_err(|e| e.to_string())
+                })
+                .collect()
+        }),
+    };
+    match written {
+        Ok(paths) => {
+            for p in paths {
+                println!("{}", p.display());
+            }
+            match included.len() {
+                0 => println!("aucune feuille de route dans la base : tableaux vides"),
+                1 => println!("1 feuille de route consolidée"),
+                n => println!("{n} feuilles de route consolidées"),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}: error: écriture impossible : {e}", out.display());
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn diff(store: &Store, target: &str, from: i64, to: i64, json: bool) -> ExitCode {
     let changes = resolve(store, target).and_then(|id| store.diff(&id, from, to).map_err(|e| e.to_string()));
     let changes = match changes {

@@ -313,3 +313,51 @@ fn diff_names_a_changed_target_and_a_removed_action_between_revisions() {
     assert_eq!(missing.status.code(), Some(1), "an unknown revision is refused");
     assert!(text(&missing.stderr).contains("n° 9"), "{}", text(&missing.stderr));
 }
+
+#[test]
+fn consolidate_writes_a_workbook_and_one_csv_per_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.sqlite");
+    assert!(fdr(&db, &["import", EXAMPLE]).status.success());
+    let xlsx = dir.path().join("région.xlsx");
+    let out = fdr(&db, &["consolidate", "--out", xlsx.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("1 feuille de route consolidée"),
+        "{}",
+        text(&out.stdout)
+    );
+    let bytes = std::fs::read(&xlsx).unwrap();
+    assert!(bytes.starts_with(b"PK"), "an XLSX is a zip file");
+    let csv_dir = dir.path().join("csv");
+    let out = fdr(
+        &db,
+        &["consolidate", "--format", "csv", "--out", csv_dir.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    for stem in [
+        "feuilles-de-route",
+        "objectifs",
+        "actions",
+        "financements",
+        "indicateurs",
+        "mesures",
+        "participation",
+    ] {
+        let f = std::fs::read(csv_dir.join(format!("{stem}.csv"))).unwrap_or_else(|_| panic!("{stem}.csv written"));
+        assert!(f.starts_with("\u{feff}".as_bytes()), "{stem}.csv starts with a BOM");
+    }
+    let funding = std::fs::read_to_string(csv_dir.join("financements.csv")).unwrap();
+    let example = example_value();
+    let lines: usize = example["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["funding"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(
+        funding.split("\r\n").filter(|l| !l.is_empty()).count(),
+        lines + 1,
+        "one line per funding line"
+    );
+}

@@ -359,6 +359,24 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every roadmap, by theme then id, each with when its current revision
+    /// was exported or received (none if never), read in one transaction:
+    /// what the secretariat consolidates.
+    pub fn all_roadmaps(&mut self) -> Result<Vec<(Roadmap, Option<String>)>> {
+        let tx = self.conn.transaction()?;
+        let heads: Vec<(String, Option<String>)> = {
+            let mut stmt = tx.prepare("SELECT id, exported_at FROM roadmap ORDER BY theme_number, id")?;
+            let rows = stmt.query_map([], |r| Ok((r.get("id")?, r.get("exported_at")?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let mut out = Vec::with_capacity(heads.len());
+        for (id, exported_at) in heads {
+            out.push((load(&tx, &id)?, exported_at));
+        }
+        tx.finish()?;
+        Ok(out)
+    }
+
     /// The format's warnings for one roadmap.
     pub fn warnings(&mut self, id: &str) -> Result<Vec<fdr_core::warnings::Warning>> {
         Ok(fdr_core::warnings::warnings(&self.roadmap(id)?))
