@@ -68,17 +68,19 @@ enum Command {
     },
     /// Vérifie l’intégrité de la base, puis liste les avertissements de chaque feuille de route.
     Check,
-    /// Consolide toutes les feuilles de route de la base : classeur XLSX, ou fichiers CSV.
+    /// Consolide la dernière révision exportée ou reçue de chaque feuille de route : PDF régional, classeur XLSX, ou fichiers CSV.
     ///
-    /// XLSX : feuilles « Feuilles de route », « Objectifs », « Actions »,
+    /// PDF : couverture, sommaire, synthèse régionale (thèmes, budget
+    /// financeur × année, indicateurs, participation), puis chaque feuille de
+    /// route ; il porte le JSON de chacune et s’importe. XLSX : feuilles « Feuilles de route », « Objectifs », « Actions »,
     /// « Financements » (une ligne par ligne de financement), « Indicateurs »,
     /// « Mesures », « Participation », cellules typées. CSV : un fichier par
     /// feuille dans le dossier --out (UTF-8 avec BOM, « ; », pour Excel en français).
     Consolidate {
         /// Format.
-        #[arg(long, value_enum, default_value_t = Consolidation::Xlsx)]
+        #[arg(long, value_enum, default_value_t = Consolidation::Pdf)]
         format: Consolidation,
-        /// Fichier à écrire (XLSX), ou dossier (CSV).
+        /// Fichier à écrire (PDF, XLSX), ou dossier (CSV).
         #[arg(long, value_name = "FILE|DIR")]
         out: PathBuf,
     },
@@ -124,6 +126,8 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Consolidation {
+    /// Le document régional PDF (synthèse, puis chaque feuille de route ; il porte leurs données).
+    Pdf,
     /// Un classeur Excel (.xlsx).
     Xlsx,
     /// Un fichier CSV par feuille, dans un dossier.
@@ -248,24 +252,28 @@ fn import(store: &mut Store, files: &[PathBuf]) -> ExitCode {
             }
         };
         let source = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        match store.import(&bytes, source.as_deref()) {
-            Ok(report) => {
-                let what = match report.outcome {
-                    fdr_store::ImportOutcome::Added => "importée (nouvelle feuille de route)".to_string(),
-                    fdr_store::ImportOutcome::Updated { previous } => {
-                        format!("importée (remplace la révision {previous}, gardée dans l’historique)")
+        match store.import_all(&bytes, source.as_deref()) {
+            Ok(reports) => {
+                for report in reports {
+                    let what = match report.outcome {
+                        fdr_store::ImportOutcome::Added => "importée (nouvelle feuille de route)".to_string(),
+                        fdr_store::ImportOutcome::Updated { previous } => {
+                            format!("importée (remplace la révision {previous}, gardée dans l’historique)")
+                        }
+                        fdr_store::ImportOutcome::AlreadyImported => "déjà importée".to_string(),
+                        fdr_store::ImportOutcome::HistoryOnly { current } => {
+                            format!(
+                                "révision plus ancienne que la révision courante {current} : gardée dans l’historique"
+                            )
+                        }
+                    };
+                    println!(
+                        "{name}: {what} — thème {}, {}, révision {}",
+                        report.theme_number, report.id, report.revision
+                    );
+                    for w in &report.warnings {
+                        eprintln!("{name}: warning: {w}");
                     }
-                    fdr_store::ImportOutcome::AlreadyImported => "déjà importée".to_string(),
-                    fdr_store::ImportOutcome::HistoryOnly { current } => {
-                        format!("révision plus ancienne que la révision courante {current} : gardée dans l’historique")
-                    }
-                };
-                println!(
-                    "{name}: {what} — thème {}, {}, révision {}",
-                    report.theme_number, report.id, report.revision
-                );
-                for w in &report.warnings {
-                    eprintln!("{name}: warning: {w}");
                 }
             }
             Err(StoreError::Refused(e)) => {
@@ -287,47 +295,78 @@ fn import(store: &mut Store, files: &[PathBuf]) -> ExitCode {
     }
 }
 
-/// The id a `THEME_NUMBER|ID` argument designates.
+/// Writes the consolidated PDF, workbook or CSV files of the published revisions.
 fn consolidate(store: &mut Store, format: Consolidation, out: &Path) -> ExitCode {
-    let all = match store.all_roadmaps() {
-        Ok(all) => all,
+    let set = match store.published() {
+        Ok(set) => set,
         Err(e) => {
             eprintln!("{}: error: {e}", out.display());
             return ExitCode::from(1);
         }
     };
-    let included: Vec<fdr_report::Included> = all
-        .iter()
-        .map(|(r, at)| fdr_report::Included {
-            roadmap: r,
-            exported_at: at.as_deref(),
-        })
-        .collect();
-    let sheets = fdr_report::sheets(&included);
+    for (theme, id) in &set.never_exported {
+        eprintln!("{id}: warning: thème {theme} : jamais exportée ni reçue, non incluse");
+    }
+    for p in set.roadmaps.iter().filter(|p| p.local_edits) {
+        eprintln!(
+            "{}: warning: thème {} : modifications locales non exportées, non incluses (révision {} utilisée)",
+            p.roadmap.id, p.roadmap.theme.number, p.roadmap.revision
+        );
+    }
+    let now = fdr_store::system_clock()();
     let written = match format {
-        Consolidation::Xlsx => fdr_report::xlsx::write(&sheets, &fdr_store::system_clock()())
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| fdr_core::files::write_atomically(out, &bytes).map_err(|e| e.to_string()))
-            .map(|()| vec![out.to_path_buf()]),
-        Consolidation::Csv => std::fs::create_dir_all(out).map_err(|e| e.to_string()).and_then(|()| {
-            sheets
+        Consolidation::Pdf => {
+            let sources: Vec<fdr_pdf::Source> = set
+                .roadmaps
                 .iter()
-                .map(|s| {
-                    let path = out.join(format!("{}.csv", s.file_stem));
-                    fdr_core::files::write_atomically(&path, &fdr_report::csv::write(s))
-                        .map(|()| path)
-                        .map_err(|e| e.to_string())
+                .map(|p| fdr_pdf::Source {
+                    roadmap: &p.roadmap,
+                    json: &p.json,
+                    exported_at: &p.exported_at,
                 })
-                .collect()
-        }),
+                .collect();
+            let bytes = fdr_pdf::consolidated_pdf(&sources, &now);
+            fdr_core::files::write_atomically(out, &bytes)
+                .map_err(|e| e.to_string())
+                .map(|()| vec![out.to_path_buf()])
+        }
+        Consolidation::Xlsx | Consolidation::Csv => {
+            let included: Vec<fdr_report::Included> = set
+                .roadmaps
+                .iter()
+                .map(|p| fdr_report::Included {
+                    roadmap: &p.roadmap,
+                    exported_at: Some(&p.exported_at),
+                })
+                .collect();
+            let sheets = fdr_report::sheets(&included);
+            if matches!(format, Consolidation::Xlsx) {
+                fdr_report::xlsx::write(&sheets, &now)
+                    .map_err(|e| e.to_string())
+                    .and_then(|bytes| fdr_core::files::write_atomically(out, &bytes).map_err(|e| e.to_string()))
+                    .map(|()| vec![out.to_path_buf()])
+            } else {
+                std::fs::create_dir_all(out).map_err(|e| e.to_string()).and_then(|()| {
+                    sheets
+                        .iter()
+                        .map(|s| {
+                            let path = out.join(format!("{}.csv", s.file_stem));
+                            fdr_core::files::write_atomically(&path, &fdr_report::csv::write(s))
+                                .map(|()| path)
+                                .map_err(|e| e.to_string())
+                        })
+                        .collect()
+                })
+            }
+        }
     };
     match written {
         Ok(paths) => {
             for p in paths {
                 println!("{}", p.display());
             }
-            match included.len() {
-                0 => println!("aucune feuille de route dans la base : tableaux vides"),
+            match set.roadmaps.len() {
+                0 => println!("aucune feuille de route exportée ou reçue dans la base : document vide"),
                 1 => println!("1 feuille de route consolidée"),
                 n => println!("{n} feuilles de route consolidées"),
             }
@@ -340,6 +379,7 @@ fn consolidate(store: &mut Store, format: Consolidation, out: &Path) -> ExitCode
     }
 }
 
+/// Prints the changes between two revisions.
 fn diff(store: &Store, target: &str, from: i64, to: i64, json: bool) -> ExitCode {
     let changes = resolve(store, target).and_then(|id| store.diff(&id, from, to).map_err(|e| e.to_string()));
     let changes = match changes {
@@ -367,6 +407,7 @@ fn diff(store: &Store, target: &str, from: i64, to: i64, json: bool) -> ExitCode
     ExitCode::SUCCESS
 }
 
+/// The id a `THEME_NUMBER|ID` argument designates.
 fn resolve(store: &Store, target: &str) -> Result<String, String> {
     match target.parse::<i64>() {
         Ok(theme) => {

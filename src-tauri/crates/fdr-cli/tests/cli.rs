@@ -320,7 +320,10 @@ fn consolidate_writes_a_workbook_and_one_csv_per_sheet() {
     let db = dir.path().join("s.sqlite");
     assert!(fdr(&db, &["import", EXAMPLE]).status.success());
     let xlsx = dir.path().join("région.xlsx");
-    let out = fdr(&db, &["consolidate", "--out", xlsx.to_str().unwrap()]);
+    let out = fdr(
+        &db,
+        &["consolidate", "--format", "xlsx", "--out", xlsx.to_str().unwrap()],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(
         text(&out.stdout).contains("1 feuille de route consolidée"),
@@ -359,5 +362,36 @@ fn consolidate_writes_a_workbook_and_one_csv_per_sheet() {
         funding.split("\r\n").filter(|l| !l.is_empty()).count(),
         lines + 1,
         "one line per funding line"
+    );
+}
+
+#[test]
+fn the_consolidated_pdf_imports_into_another_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.sqlite");
+    assert!(fdr(&db, &["import", EXAMPLE]).status.success());
+    let pdf = dir.path().join("région.pdf");
+    let out = fdr(&db, &["consolidate", "--out", pdf.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let other = dir.path().join("autre.sqlite");
+    let out = fdr(&other, &["import", pdf.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("importée (nouvelle feuille de route) — thème 9"),
+        "{}",
+        text(&out.stdout)
+    );
+    let a = dir.path().join("a.json");
+    let b = dir.path().join("b.json");
+    assert!(fdr(&db, &["export", "9", "--out", a.to_str().unwrap()])
+        .status
+        .success());
+    assert!(fdr(&other, &["export", "9", "--out", b.to_str().unwrap()])
+        .status
+        .success());
+    assert_eq!(
+        std::fs::read(a).unwrap(),
+        std::fs::read(b).unwrap(),
+        "the same roadmap, byte for byte"
     );
 }

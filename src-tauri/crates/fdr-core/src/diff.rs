@@ -428,7 +428,7 @@ mod tests {
         new.actions[0].funding.push(FundingLine {
             funder: "Fondation X".into(),
             year: 2021,
-            amount_cents: 123_45,
+            amount_cents: 12_345,
         });
         let changes = diff(&old, &new);
         let added: Vec<_> = changes

@@ -237,6 +237,20 @@ pub fn exchange_json(file: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>, DecodeEr
     }
 }
 
+/// Every roadmap JSON a received file carries: the file itself, the
+/// attachment of a roadmap's PDF, or each roadmap of a consolidated PDF
+/// (named `feuille-de-route-theme-NN.json`).
+pub fn exchange_jsons(file: &[u8]) -> Result<Vec<std::borrow::Cow<'_, [u8]>>, DecodeError> {
+    if is_pdf(file) {
+        Ok(pdf::extract_attachments(file)?
+            .into_iter()
+            .map(|(_, bytes)| std::borrow::Cow::Owned(bytes))
+            .collect())
+    } else {
+        Ok(vec![std::borrow::Cow::Borrowed(file)])
+    }
+}
+
 /// Reads a file of the format: every rule, all problems.
 pub fn decode(bytes: &[u8], catalogue: &Catalogue) -> Result<Decoded, DecodeError> {
     if bytes.len() > MAX_FILE_BYTES {

@@ -538,6 +538,74 @@ fn object_header(file: &[u8], at: usize) -> Option<u32> {
     u32::try_from(num).ok()
 }
 
+/// The text of a PDF string (PDFDocEncoding taken as Latin-1, or UTF-16BE with BOM).
+fn string_text(o: &Obj) -> Option<String> {
+    let Obj::Str(s) = o else { return None };
+    if s.starts_with(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = s[2..]
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        return String::from_utf16(&units).ok();
+    }
+    Some(s.iter().map(|&b| b as char).collect())
+}
+
+/// Whether a name is one of a consolidated document's roadmaps:
+/// `feuille-de-route-theme-NN.json` or `feuille-de-route-theme-NN-K.json`.
+pub fn is_consolidated_name(name: &str) -> bool {
+    let Some(rest) = name
+        .strip_prefix("feuille-de-route-theme-")
+        .and_then(|r| r.strip_suffix(".json"))
+    else {
+        return false;
+    };
+    let mut parts = rest.splitn(2, '-');
+    let theme_ok = parts
+        .next()
+        .is_some_and(|t| t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit()));
+    let nth_ok = parts
+        .next()
+        .is_none_or(|k| !k.is_empty() && k.len() <= 3 && k.bytes().all(|b| b.is_ascii_digit()));
+    theme_ok && nth_ok
+}
+
+/// Most roadmaps read from one consolidated document.
+pub const MAX_ATTACHMENTS: usize = 64;
+
+/// Collects the consolidated roadmaps' file specifications of a name tree.
+fn collect_consolidated<'o>(
+    objects: &'o Objects,
+    node: &'o Obj,
+    hops: usize,
+    visited: &mut usize,
+    out: &mut Vec<(String, &'o Obj)>,
+) {
+    *visited += 1;
+    if hops > MAX_HOPS || *visited > 10_000 || out.len() > MAX_ATTACHMENTS {
+        return;
+    }
+    let Some(node) = objects.resolve(node) else { return };
+    if let Some(Obj::Array(names)) = node.get(b"Names").and_then(|n| objects.resolve(n)) {
+        for pair in names.chunks(2) {
+            if let [key, value] = pair {
+                if let Some(name) = objects.resolve(key).and_then(string_text) {
+                    if is_consolidated_name(&name) {
+                        if let Some(spec) = objects.resolve(value) {
+                            out.push((name, spec));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if let Some(Obj::Array(kids)) = node.get(b"Kids").and_then(|k| objects.resolve(k)) {
+        for kid in kids.iter().take(10_000) {
+            collect_consolidated(objects, kid, hops + 1, visited, out);
+        }
+    }
+}
+
 fn is_our_name(o: &Obj) -> bool {
     let Obj::Str(s) = o else { return false };
     let wanted = crate::ATTACHMENT_NAME;
@@ -589,6 +657,18 @@ fn filespec_name_matches(objects: &Objects, spec: &Obj) -> bool {
 
 /// The bytes of `feuille-de-route.json` embedded in a PDF.
 pub fn extract_attachment(file: &[u8]) -> Result<Vec<u8>, PdfError> {
+    let mut all = extract_attachments(file)?;
+    match all.iter().position(|(name, _)| name == crate::ATTACHMENT_NAME) {
+        Some(i) => Ok(all.swap_remove(i).1),
+        None => Err(PdfError::NoAttachment),
+    }
+}
+
+/// The roadmaps a PDF carries, as (attachment name, bytes): the one
+/// `feuille-de-route.json` of a roadmap's PDF, or every
+/// `feuille-de-route-theme-NN.json` of a consolidated document (at most
+/// [`MAX_ATTACHMENTS`]), in name order.
+pub fn extract_attachments(file: &[u8]) -> Result<Vec<(String, Vec<u8>)>, PdfError> {
     if file.len() > MAX_PDF_BYTES {
         return Err(PdfError::TooLarge(file.len()));
     }
@@ -609,13 +689,14 @@ pub fn extract_attachment(file: &[u8]) -> Result<Vec<u8>, PdfError> {
         return Err(PdfError::Damaged("catalogue introuvable".into()));
     }
     let mut spec: Option<&Obj> = None;
+    let mut consolidated: Vec<(String, &Obj)> = Vec::new();
     let mut visited = 0;
     for catalog in &catalogs {
-        if let Some(tree) = catalog
+        let tree = catalog
             .get(b"Names")
             .and_then(|n| objects.resolve(n))
-            .and_then(|n| n.get(b"EmbeddedFiles"))
-        {
+            .and_then(|n| n.get(b"EmbeddedFiles"));
+        if let Some(tree) = tree {
             spec = search_name_tree(&objects, tree, 0, &mut visited);
         }
         if spec.is_none() {
@@ -630,8 +711,44 @@ pub fn extract_attachment(file: &[u8]) -> Result<Vec<u8>, PdfError> {
         if spec.is_some() {
             break;
         }
+        if let Some(tree) = tree {
+            collect_consolidated(&objects, tree, 0, &mut visited, &mut consolidated);
+        }
+        if !consolidated.is_empty() {
+            break;
+        }
     }
-    let spec = spec.ok_or(PdfError::NoAttachment)?;
+    if let Some(spec) = spec {
+        return Ok(vec![(
+            crate::ATTACHMENT_NAME.to_string(),
+            spec_bytes(file, &objects, spec)?,
+        )]);
+    }
+    if consolidated.is_empty() {
+        return Err(PdfError::NoAttachment);
+    }
+    if consolidated.len() > MAX_ATTACHMENTS {
+        return Err(PdfError::Damaged(format!(
+            "plus de {MAX_ATTACHMENTS} feuilles de route jointes"
+        )));
+    }
+    consolidated.sort_by(|a, b| a.0.cmp(&b.0));
+    consolidated.dedup_by(|a, b| a.0 == b.0);
+    let mut out = Vec::with_capacity(consolidated.len());
+    let mut total = 0usize;
+    for (name, spec) in consolidated {
+        let bytes = spec_bytes(file, &objects, spec)?;
+        total += bytes.len();
+        if total > MAX_PDF_BYTES {
+            return Err(PdfError::Damaged("fichiers joints trop volumineux".into()));
+        }
+        out.push((name, bytes));
+    }
+    Ok(out)
+}
+
+/// The decoded bytes of a file specification's embedded file.
+fn spec_bytes(file: &[u8], objects: &Objects, spec: &Obj) -> Result<Vec<u8>, PdfError> {
     let ef = spec
         .get(b"EF")
         .and_then(|e| objects.resolve(e))

@@ -461,6 +461,9 @@ pub struct Flow<'f> {
     /// it along, so no heading is ever left alone at the foot of a page.
     pending_heading: Option<(usize, usize, f32, usize)>,
     in_heading: bool,
+    /// Added to every heading level: a roadmap laid out inside the
+    /// consolidated document has its parts one level down.
+    pub level_offset: u8,
 }
 
 impl<'f> Flow<'f> {
@@ -475,6 +478,7 @@ impl<'f> Flow<'f> {
             y: geometry.top,
             pending_heading: None,
             in_heading: false,
+            level_offset: 0,
         }
     }
 
@@ -555,6 +559,7 @@ impl<'f> Flow<'f> {
 
     /// A heading, kept with at least two lines of what follows.
     pub fn heading(&mut self, level: u8, title: &str, parent: NodeId, in_contents: bool) -> NodeId {
+        let level = level + self.level_offset;
         let (role, style, before, after) = match level {
             1 => (Role::H1, styles::H1, 14.0, 6.0),
             2 => (Role::H2, styles::H2, 10.0, 4.0),

@@ -17,6 +17,7 @@
 //! [`layout::Item`] variant and its drawing in [`render`].
 
 pub mod charts;
+pub mod consolidated;
 pub mod fonts;
 pub mod layout;
 pub mod render;
@@ -81,5 +82,84 @@ pub fn roadmap_pdf_with(
         description: "Données de la feuille de route (format feuille-de-route, version 1)".into(),
         bytes: json.to_vec(),
     };
-    render::render_with(&doc, &meta, Some(&attachment), options)
+    render::render_with(&doc, &meta, std::slice::from_ref(&attachment), options)
+}
+
+/// One roadmap to consolidate: its content, the exact bytes of its exported
+/// JSON, and that export's RFC 3339 timestamp.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The roadmap.
+    pub roadmap: &'a fdr_core::Roadmap,
+    /// Its `fdr export --format json` bytes.
+    pub json: &'a [u8],
+    /// When that export was made.
+    pub exported_at: &'a str,
+}
+
+/// The name of a roadmap's JSON inside the consolidated PDF:
+/// `feuille-de-route-theme-09.json`, then `…-09-2.json` for a second
+/// roadmap of the same theme.
+pub fn consolidated_attachment_name(theme: i64, nth: usize) -> String {
+    if nth <= 1 {
+        format!("feuille-de-route-theme-{theme:02}.json")
+    } else {
+        format!("feuille-de-route-theme-{theme:02}-{nth}.json")
+    }
+}
+
+/// The consolidated regional PDF of `sources` (sorted here by theme), made
+/// on `created` (RFC 3339). It carries each roadmap's JSON as an attachment
+/// (see [`consolidated_attachment_name`]): the same inputs give the same bytes.
+pub fn consolidated_pdf(sources: &[Source], created: &str) -> Vec<u8> {
+    let mut sorted: Vec<&Source> = sources.iter().collect();
+    sorted.sort_by(|a, b| (a.roadmap.theme.number, &a.roadmap.id).cmp(&(b.roadmap.theme.number, &b.roadmap.id)));
+    let parts: Vec<consolidated::Part> = sorted
+        .iter()
+        .map(|s| consolidated::Part {
+            roadmap: s.roadmap,
+            info: roadmap::ExportInfo {
+                date: s.exported_at.get(..10).unwrap_or("1970-01-01").to_string(),
+                json_sha256: sha256_hex(s.json),
+            },
+        })
+        .collect();
+    let date = created.get(..10).unwrap_or("1970-01-01");
+    let mut fonts = fonts::Fonts::new();
+    let doc = consolidated::layout(&parts, date, &mut fonts);
+    let mut seen: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+    let attachments: Vec<render::Attachment> = sorted
+        .iter()
+        .map(|s| {
+            let n = seen.entry(s.roadmap.theme.number).or_insert(0);
+            *n += 1;
+            render::Attachment {
+                name: consolidated_attachment_name(s.roadmap.theme.number, *n),
+                mime: "application/json".into(),
+                description: format!(
+                    "Données de la feuille de route du thème n° {} (format feuille-de-route, version 1)",
+                    s.roadmap.theme.number
+                ),
+                bytes: s.json.to_vec(),
+            }
+        })
+        .collect();
+    let region = fdr_core::catalogue::Catalogue::builtin();
+    let meta = render::Metadata {
+        title: format!(
+            "Feuilles de route thématiques — {} — document consolidé",
+            region.region.name
+        ),
+        author: "Secrétariat régional de la stratégie de prévention et de lutte contre la pauvreté".into(),
+        subject: format!(
+            "Consolidation régionale de {} feuille{} de route, {}–{}",
+            parts.len(),
+            if parts.len() > 1 { "s" } else { "" },
+            region.period.start,
+            region.period.end
+        ),
+        keywords: "feuilles de route, stratégie pauvreté, consolidation régionale".into(),
+        created: created.to_string(),
+    };
+    render::render(&doc, &meta, &attachments)
 }

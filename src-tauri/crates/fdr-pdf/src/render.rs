@@ -354,8 +354,8 @@ fn page_ops(doc: &Document, page_index: usize, marks: &mut Marks) -> Vec<Op> {
 }
 
 /// Renders a laid-out document to PDF bytes.
-pub fn render(doc: &Document, meta: &Metadata, attachment: Option<&Attachment>) -> Vec<u8> {
-    render_with(doc, meta, attachment, RenderOptions { tagged: true })
+pub fn render(doc: &Document, meta: &Metadata, attachments: &[Attachment]) -> Vec<u8> {
+    render_with(doc, meta, attachments, RenderOptions { tagged: true })
 }
 
 /// Rendering switches.
@@ -366,12 +366,7 @@ pub struct RenderOptions {
 }
 
 /// [`render`] with switches.
-pub fn render_with(
-    doc: &Document,
-    meta: &Metadata,
-    attachment: Option<&Attachment>,
-    options: RenderOptions,
-) -> Vec<u8> {
+pub fn render_with(doc: &Document, meta: &Metadata, attachments: &[Attachment], options: RenderOptions) -> Vec<u8> {
     let tf = std::time::Instant::now();
     let mut pdf = PdfDocument::new(&meta.title);
     // Fonts under stable resource names (printpdf's own ids are random).
@@ -416,7 +411,7 @@ pub fn render_with(
     let t1 = std::time::Instant::now();
     let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
     let t2 = std::time::Instant::now();
-    post_process(&mut lo, doc, meta, attachment, &marks);
+    post_process(&mut lo, doc, meta, attachments, &marks);
     let t3 = std::time::Instant::now();
     compress_streams(&mut lo);
     let t4 = std::time::Instant::now();
@@ -542,13 +537,7 @@ fn add_outline(
     (ids[0], ids[ids.len() - 1], count)
 }
 
-fn post_process(
-    lo: &mut lopdf::Document,
-    doc: &Document,
-    meta: &Metadata,
-    attachment: Option<&Attachment>,
-    marks: &Marks,
-) {
+fn post_process(lo: &mut lopdf::Document, doc: &Document, meta: &Metadata, attachments: &[Attachment], marks: &Marks) {
     let pages = page_ids(lo);
     let height = doc.geometry.height;
     let catalog_id = lo
@@ -725,31 +714,37 @@ fn post_process(
         Some(root)
     };
 
-    // The attachment.
-    let filespec = attachment.map(|a| {
-        let mut checksum = lopdf::Stream::new(
-            dictionary! {
-                "Type" => "EmbeddedFile",
-                "Subtype" => Object::Name(a.mime.replace('/', "#2F").into_bytes()),
-                "Params" => dictionary! {
-                    "Size" => a.bytes.len() as i64,
-                    "CreationDate" => Object::string_literal(pdf_date(&meta.created)),
-                    "ModDate" => Object::string_literal(pdf_date(&meta.created)),
+    // The attachments, by name (a name tree lists its keys in order).
+    let mut sorted: Vec<&Attachment> = attachments.iter().collect();
+    sorted.sort_by(|a, b| a.name.cmp(&b.name));
+    let filespecs: Vec<(String, ObjectId)> = sorted
+        .iter()
+        .map(|a| {
+            let mut file = lopdf::Stream::new(
+                dictionary! {
+                    "Type" => "EmbeddedFile",
+                    "Subtype" => Object::Name(a.mime.replace('/', "#2F").into_bytes()),
+                    "Params" => dictionary! {
+                        "Size" => a.bytes.len() as i64,
+                        "CreationDate" => Object::string_literal(pdf_date(&meta.created)),
+                        "ModDate" => Object::string_literal(pdf_date(&meta.created)),
+                    },
                 },
-            },
-            a.bytes.clone(),
-        );
-        checksum.allows_compression = true;
-        let file_id = lo.add_object(checksum);
-        lo.add_object(dictionary! {
-            "Type" => "Filespec",
-            "F" => Object::string_literal(a.name.clone()),
-            "UF" => text_string(&a.name),
-            "Desc" => text_string(&a.description),
-            "AFRelationship" => "Data",
-            "EF" => dictionary! { "F" => file_id, "UF" => file_id },
+                a.bytes.clone(),
+            );
+            file.allows_compression = true;
+            let file_id = lo.add_object(file);
+            let fs = lo.add_object(dictionary! {
+                "Type" => "Filespec",
+                "F" => Object::string_literal(a.name.clone()),
+                "UF" => text_string(&a.name),
+                "Desc" => text_string(&a.description),
+                "AFRelationship" => "Data",
+                "EF" => dictionary! { "F" => file_id, "UF" => file_id },
+            });
+            (a.name.clone(), fs)
         })
-    });
+        .collect();
 
     let mut xmp_stream = lopdf::Stream::new(
         dictionary! { "Type" => "Metadata", "Subtype" => "XML" },
@@ -770,12 +765,22 @@ fn post_process(
             catalog.set("Outlines", root);
             catalog.set("PageMode", "UseOutlines");
         }
-        if let (Some(fs), Some(a)) = (filespec, attachment) {
+        if !filespecs.is_empty() {
+            let names: Vec<Object> = filespecs
+                .iter()
+                .flat_map(|(name, fs)| [Object::string_literal(name.clone()), Object::Reference(*fs)])
+                .collect();
             catalog.set(
                 "Names",
-                dictionary! { "EmbeddedFiles" => dictionary! { "Names" => vec![Object::string_literal(a.name.clone()), Object::Reference(fs)] } },
+                dictionary! { "EmbeddedFiles" => dictionary! { "Names" => names } },
             );
-            catalog.set("AF", vec![Object::Reference(fs)]);
+            catalog.set(
+                "AF",
+                filespecs
+                    .iter()
+                    .map(|(_, fs)| Object::Reference(*fs))
+                    .collect::<Vec<_>>(),
+            );
         }
     }
 
@@ -783,7 +788,7 @@ fn post_process(
     let mut hash = Sha256::new();
     hash.update(meta.title.as_bytes());
     hash.update(meta.created.as_bytes());
-    if let Some(a) = attachment {
+    for a in attachments {
         hash.update(&a.bytes);
     }
     hash.update((doc.pages.len() as u64).to_be_bytes());

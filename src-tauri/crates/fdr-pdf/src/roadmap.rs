@@ -95,17 +95,22 @@ pub fn layout(r: &Roadmap, info: &ExportInfo, fonts: &mut Fonts) -> Document {
     }
 
     flow.new_page();
-    diagnosis(&mut flow, r, root);
-    objectives(&mut flow, r, root);
-    plan(&mut flow, r, root);
-    indicators(&mut flow, r, root);
-    participation(&mut flow, r, root);
-    annex(&mut flow, r, root);
+    body(&mut flow, r, root);
 
-    fill_contents(&mut flow, toc, toc_first_page, toc_top, per_page);
+    fill_contents(&mut flow, toc, toc_first_page, toc_top, per_page, u8::MAX);
     let mut doc = flow.finish();
     furniture(&mut doc, r, info, fonts);
     doc
+}
+
+/// The five parts and the annex, each from a new page.
+pub(crate) fn body(flow: &mut Flow, r: &Roadmap, root: NodeId) {
+    diagnosis(flow, r, root);
+    objectives(flow, r, root);
+    plan(flow, r, root);
+    indicators(flow, r, root);
+    participation(flow, r, root);
+    annex(flow, r, root);
 }
 
 /// The entries of the contents, in order: (level, title).
@@ -238,12 +243,13 @@ fn cover(flow: &mut Flow, r: &Roadmap, info: &ExportInfo, root: NodeId) {
     );
 }
 
-fn fill_contents(flow: &mut Flow, toc: NodeId, first_page: usize, top: f32, per_page: usize) {
+/// Writes the contents (headings up to `max_level`) into the pages reserved for it.
+pub(crate) fn fill_contents(flow: &mut Flow, toc: NodeId, first_page: usize, top: f32, per_page: usize, max_level: u8) {
     let g = flow.geometry;
     let entries: Vec<(u8, String, Destination)> = flow
         .headings
         .iter()
-        .filter(|h| h.in_contents)
+        .filter(|h| h.in_contents && h.level <= max_level)
         .map(|h| (h.level, h.title.clone(), h.at))
         .collect();
     let lh = 15.0;
@@ -545,27 +551,34 @@ fn plan(flow: &mut Flow, r: &Roadmap, root: NodeId) {
 
 fn budget(flow: &mut Flow, r: &Roadmap, sect: NodeId) {
     flow.heading(2, "Budget par financeur et par année", sect, true);
-    let years: BTreeSet<i64> = r
-        .actions
-        .iter()
-        .flat_map(|a| a.funding.iter().map(|f| f.year))
-        .collect();
+    let all: Vec<FundingLine> = r.actions.iter().flat_map(|a| a.funding.iter().cloned()).collect();
+    if !funding_grid(flow, &all, sect) {
+        return;
+    }
+    budget_notes(flow, r, &all, sect);
+}
+
+/// The table funder × year of funding lines, with totals (at most six year
+/// columns per table); false when there is no line.
+pub(crate) fn funding_grid(flow: &mut Flow, lines: &[FundingLine], sect: NodeId) -> bool {
+    let years: BTreeSet<i64> = lines.iter().map(|f| f.year).collect();
     if years.is_empty() {
         flow.note("Aucun financement renseigné.", sect);
-        return;
+        return false;
     }
     // Funders in order of first appearance, the State first.
     let mut funders: Vec<String> = Vec::new();
-    for f in r.actions.iter().flat_map(|a| &a.funding) {
+    for f in lines {
         if !funders.contains(&f.funder) {
             funders.push(f.funder.clone());
         }
     }
     funders.sort_by_key(|f| !is_state_funder(f));
     let mut grid: BTreeMap<(&str, i64), i128> = BTreeMap::new();
-    for f in r.actions.iter().flat_map(|a| &a.funding) {
+    for f in lines {
         *grid.entry((f.funder.as_str(), f.year)).or_default() += i128::from(f.amount_cents);
     }
+    let grand_total: i128 = lines.iter().map(|f| i128::from(f.amount_cents)).sum();
     let years: Vec<i64> = years.into_iter().collect();
     // Wide tables: at most 6 year columns per table.
     for chunk in years.chunks(6) {
@@ -612,7 +625,7 @@ fn budget(flow: &mut Flow, r: &Roadmap, sect: NodeId) {
             ))
         }));
         if last {
-            cells.push(Cell::bold(french::money_cents(r.total_cents())));
+            cells.push(Cell::bold(french::money_cents(grand_total)));
         }
         rows.push(Row {
             cells,
@@ -621,8 +634,12 @@ fn budget(flow: &mut Flow, r: &Roadmap, sect: NodeId) {
         });
         flow.table(&columns, &rows, sect);
     }
-    let all: Vec<FundingLine> = r.actions.iter().flat_map(|a| a.funding.iter().cloned()).collect();
-    if let Some(share) = state_share(&all) {
+    true
+}
+
+/// The State's share of a roadmap and the actions above the 50 % cap.
+fn budget_notes(flow: &mut Flow, r: &Roadmap, all: &[FundingLine], sect: NodeId) {
+    if let Some(share) = state_share(all) {
         flow.plain(
             &format!(
                 "Part de l’État sur l’ensemble de la feuille de route : {}.",

@@ -64,6 +64,28 @@ pub struct Exported {
     pub warnings: Vec<Warning>,
 }
 
+/// A roadmap as last exported or received: what the secretariat publishes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Published {
+    /// The content of that revision (decoded from `json`).
+    pub roadmap: Roadmap,
+    /// The revision's exact bytes.
+    pub json: Vec<u8>,
+    /// Its `exported_at`.
+    pub exported_at: String,
+    /// The roadmap has local edits not in this revision.
+    pub local_edits: bool,
+}
+
+/// What [`Store::published`] found.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PublishedSet {
+    /// The current revision of every roadmap that has one, by theme then id.
+    pub roadmaps: Vec<Published>,
+    /// Roadmaps never exported nor received (theme number, id): not included.
+    pub never_exported: Vec<(i64, String)>,
+}
+
 /// One revision kept in the history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -434,23 +456,37 @@ impl Store {
     /// in one transaction: the whole file or nothing. The JSON's exact bytes
     /// are kept in the history.
     pub fn import(&mut self, file: &[u8], source_name: Option<&str>) -> Result<ImportReport> {
-        let json = fdr_format::exchange_json(file)?;
-        let bytes: &[u8] = &json;
-        let decoded = fdr_format::decode(bytes, Catalogue::builtin())?;
+        // A roadmap's file carries one roadmap; a consolidated PDF several
+        // (see `import_all`), of which this reports the first.
+        let mut reports = self.import_all(file, source_name)?;
+        Ok(reports.swap_remove(0))
+    }
+
+    /// Imports every roadmap a file carries (one for a JSON file or a
+    /// roadmap's PDF, several for a consolidated PDF), in one transaction:
+    /// all of them or, if one is refused, none.
+    pub fn import_all(&mut self, file: &[u8], source_name: Option<&str>) -> Result<Vec<ImportReport>> {
+        let jsons = fdr_format::exchange_jsons(file)?;
+        let mut decoded = Vec::with_capacity(jsons.len());
+        for json in &jsons {
+            decoded.push(fdr_format::decode(json, Catalogue::builtin())?);
+        }
         let now = self.now();
-        let (id, revision, theme_number) = (
-            decoded.roadmap.id.clone(),
-            decoded.roadmap.revision,
-            decoded.roadmap.theme.number,
-        );
-        let warnings = decoded.warnings.clone();
-        let outcome = self.write(|tx| import_decoded(tx, bytes, decoded, source_name, &now))?;
-        Ok(ImportReport {
-            id,
-            revision,
-            theme_number,
-            outcome,
-            warnings,
+        self.write(|tx| {
+            let mut reports = Vec::with_capacity(decoded.len());
+            for (json, d) in jsons.iter().zip(decoded) {
+                let (id, revision, theme_number) = (d.roadmap.id.clone(), d.roadmap.revision, d.roadmap.theme.number);
+                let warnings = d.warnings.clone();
+                let outcome = import_decoded(tx, json, d, source_name, &now)?;
+                reports.push(ImportReport {
+                    id,
+                    revision,
+                    theme_number,
+                    outcome,
+                    warnings,
+                });
+            }
+            Ok(reports)
         })
     }
 
@@ -537,6 +573,47 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The current revision of every roadmap, as its exact recorded JSON
+    /// (local edits not yet exported are not in it: `local_edits` says so),
+    /// read in one transaction. Roadmaps never exported are listed apart.
+    pub fn published(&mut self) -> Result<PublishedSet> {
+        let tx = self.conn.transaction()?;
+        let mut set = PublishedSet::default();
+        {
+            let mut stmt = tx.prepare(
+                "SELECT r.id, r.theme_number, r.edited, v.exported_at, v.json FROM roadmap r
+                 LEFT JOIN revision v ON v.roadmap_id = r.id AND v.revision = r.revision
+                 ORDER BY r.theme_number, r.id",
+            )?;
+            let rows = stmt.query_map([], |row| {
+                Ok((
+                    row.get::<_, String>("id")?,
+                    row.get::<_, i64>("theme_number")?,
+                    row.get::<_, bool>("edited")?,
+                    row.get::<_, Option<String>>("exported_at")?,
+                    row.get::<_, Option<Vec<u8>>>("json")?,
+                ))
+            })?;
+            for row in rows {
+                let (id, theme, edited, exported_at, json) = row?;
+                match (exported_at, json) {
+                    (Some(exported_at), Some(json)) => {
+                        let roadmap = fdr_format::decode(&json, Catalogue::builtin())?.roadmap;
+                        set.roadmaps.push(Published {
+                            roadmap,
+                            json,
+                            exported_at,
+                            local_edits: edited,
+                        });
+                    }
+                    _ => set.never_exported.push((theme, id)),
+                }
+            }
+        }
+        tx.finish()?;
+        Ok(set)
     }
 
     /// The changes between two recorded revisions of a roadmap, field by

@@ -24,7 +24,7 @@ pub mod schema;
 
 pub use edit::{ActionFields, DeleteMode, Header, IndicatorFields};
 pub use error::{Result, StoreError};
-pub use exchange::{Exported, ImportOutcome, ImportReport, RevisionEntry};
+pub use exchange::{Exported, ImportOutcome, ImportReport, Published, PublishedSet, RevisionEntry};
 pub use read::RoadmapSummary;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};

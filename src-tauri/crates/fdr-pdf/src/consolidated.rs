@@ -1,0 +1,504 @@
+//! The consolidated regional document: cover, contents, a regional summary
+//! (the themes and where each stands, the budget funder × year across
+//! themes with the State's share, an indicators overview, a participation
+//! summary), then each roadmap laid out as in its own PDF, one heading level
+//! down, so the outline nests theme → part → sub-part.
+//!
+//! Extending it: a new summary table is one function called from
+//! [`layout`], with its heading in [`SUMMARY`].
+
+use crate::fonts::Fonts;
+use crate::layout::{styles, Cell, Column, Document, Flow, Geometry, Item, NodeId, Role, Row, StructTree, Tag};
+use crate::roadmap::{self, ExportInfo};
+use crate::text::{self, Rgb, TextStyle};
+use fdr_core::catalogue::Catalogue;
+use fdr_core::french;
+use fdr_core::warnings::{state_share, warnings};
+use fdr_core::*;
+use std::collections::BTreeMap;
+
+/// One roadmap taken into the consolidated document.
+#[derive(Debug, Clone)]
+pub struct Part<'a> {
+    /// The roadmap.
+    pub roadmap: &'a Roadmap,
+    /// Its export date and the SHA-256 of its JSON.
+    pub info: ExportInfo,
+}
+
+const SUMMARY: [&str; 4] = [
+    "État d’avancement des feuilles de route",
+    "Budget régional par financeur et par année",
+    "Indicateurs",
+    "Participation des bénéficiaires",
+];
+
+/// Contents entries a roadmap adds (its title, five parts, the annex).
+const ENTRIES_PER_ROADMAP: usize = 7;
+
+/// Lays out the consolidated document of `parts` (in theme order), dated `date` (`YYYY-MM-DD`).
+pub fn layout(parts: &[Part], date: &str, fonts: &mut Fonts) -> Document {
+    let g = Geometry::a4();
+    let catalogue = Catalogue::builtin();
+    let mut flow = Flow::new(fonts, g);
+    let root = StructTree::ROOT;
+    cover(&mut flow, parts, date, catalogue, root);
+
+    flow.new_page();
+    let toc_first_page = flow.page_index();
+    flow.heading(1, "Sommaire", root, false);
+    let toc = flow.tree.add(root, Role::TOC);
+    let toc_top = flow.y;
+    let per_page = 34usize;
+    let entries = 1 + SUMMARY.len() + parts.len() * ENTRIES_PER_ROADMAP;
+    for _ in 1..entries.div_ceil(per_page).max(1) {
+        flow.new_page();
+    }
+
+    flow.new_page();
+    let sect = flow.tree.add(root, Role::Sect);
+    flow.heading(1, "Synthèse régionale", sect, true);
+    themes_table(&mut flow, parts, catalogue, sect);
+    regional_budget(&mut flow, parts, sect);
+    indicators_overview(&mut flow, parts, sect);
+    participation_summary(&mut flow, parts, sect);
+
+    for part in parts {
+        let r = part.roadmap;
+        flow.new_page();
+        let sect = flow.tree.add(root, Role::Sect);
+        flow.heading(
+            1,
+            &format!("Thème n° {} — {}", r.theme.number, r.theme.title),
+            sect,
+            true,
+        );
+        facts(&mut flow, part, sect);
+        flow.level_offset = 1;
+        roadmap::body(&mut flow, r, sect);
+        flow.level_offset = 0;
+    }
+
+    roadmap::fill_contents(&mut flow, toc, toc_first_page, toc_top, per_page, 2);
+    let mut doc = flow.finish();
+    furniture(&mut doc, parts, date, catalogue, fonts);
+    doc
+}
+
+fn cover(flow: &mut Flow, parts: &[Part], date: &str, catalogue: &Catalogue, root: NodeId) {
+    let g = flow.geometry;
+    flow.place(
+        Item::Fill {
+            x: 0.0,
+            y: 0.0,
+            w: g.width,
+            h: 150.0,
+            color: Rgb::BLUE,
+        },
+        Tag::Artifact,
+    );
+    flow.y = 46.0;
+    let white = |size: f32, bold: bool| TextStyle {
+        size,
+        color: Rgb::WHITE,
+        bold,
+        italic: false,
+    };
+    let p = flow.tree.add(root, Role::P);
+    let lines = text::plain_lines(
+        flow.fonts,
+        &format!("Région {}", catalogue.region.name),
+        white(12.0, true),
+        g.measure(),
+    );
+    flow.lines(lines, g.left, white(12.0, true), Tag::Node(p));
+    let p = flow.tree.add(root, Role::P);
+    let strategy = format!(
+        "Stratégie nationale de prévention et de lutte contre la pauvreté — {}–{}",
+        catalogue.period.start, catalogue.period.end
+    );
+    let lines = text::plain_lines(flow.fonts, &strategy, white(10.0, false), g.measure());
+    flow.lines(lines, g.left, white(10.0, false), Tag::Node(p));
+
+    flow.y = 190.0;
+    flow.plain(
+        "Document régional consolidé",
+        TextStyle::bold(11.0).colored(Rgb::BLUE),
+        root,
+    );
+    flow.y += 4.0;
+    let title = TextStyle::bold(24.0).colored(Rgb::BLUE);
+    let h = flow.tree.add(root, Role::H1);
+    let lines = text::plain_lines(
+        flow.fonts,
+        "Feuilles de route thématiques des groupes de travail",
+        title,
+        g.measure(),
+    );
+    flow.lines(lines, g.left, title, Tag::Node(h));
+    flow.y += 18.0;
+    let received = parts
+        .iter()
+        .map(|p| p.roadmap.theme.number)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let total: i128 = parts.iter().map(|p| p.roadmap.total_cents()).sum();
+    for line in [
+        format!(
+            "{received} thème{} sur {} avec une feuille de route",
+            if received > 1 { "s" } else { "" },
+            catalogue.themes.len()
+        ),
+        format!("Budget total des actions : {}", french::money_cents(total)),
+        format!("Établi le {}", french::date_long(date)),
+    ] {
+        flow.plain(&line, styles::BODY, root);
+        flow.y += 2.0;
+    }
+    flow.y = flow.y.max(g.body_bottom() - 60.0);
+    flow.plain(
+        "Ce document contient les données de chaque feuille de route incluse (fichiers joints « feuille-de-route-theme-NN.json », \
+         format feuille-de-route v1) : il s’importe comme les PDF des groupes de travail.",
+        TextStyle::regular(8.0).colored(Rgb::GREY),
+        root,
+    );
+}
+
+fn facts(flow: &mut Flow, part: &Part, sect: NodeId) {
+    let r = part.roadmap;
+    let animators = if r.animators.is_empty() {
+        "—".to_string()
+    } else {
+        r.animators
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let short = &part.info.json_sha256[..part.info.json_sha256.len().min(16)];
+    let rows = vec![
+        ("Animation", animators),
+        ("Statut", r.status.label_fr().to_string()),
+        (
+            "Révision",
+            format!("{} (exportée le {})", r.revision, french::date_long(&part.info.date)),
+        ),
+        ("Budget", french::money_cents(r.total_cents())),
+        ("Empreinte des données", format!("SHA-256 {short}…")),
+    ];
+    let columns = [Column::new("Rubrique", 1.2), Column::new("Valeur", 4.0)];
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .map(|(k, v)| Row {
+            cells: vec![Cell::bold(k), Cell::new(v)],
+            row_header: true,
+            total: false,
+        })
+        .collect();
+    flow.table(&columns, &rows, sect);
+}
+
+fn themes_table(flow: &mut Flow, parts: &[Part], catalogue: &Catalogue, sect: NodeId) {
+    flow.heading(2, SUMMARY[0], sect, true);
+    let columns = [
+        Column::new("N°", 0.5),
+        Column::new("Thème", 4.2),
+        Column::new("Statut", 1.2),
+        Column::right("Rév.", 0.6),
+        Column::new("Exportée le", 1.3),
+        Column::right("Obj.", 0.6),
+        Column::right("Act.", 0.6),
+        Column::right("Ind.", 0.6),
+        Column::right("Budget", 1.7),
+    ];
+    let mut rows = Vec::new();
+    for theme in &catalogue.themes {
+        let mine: Vec<&Part> = parts
+            .iter()
+            .filter(|p| p.roadmap.theme.number == theme.number)
+            .collect();
+        if mine.is_empty() {
+            rows.push(Row {
+                cells: vec![
+                    Cell::new(theme.number.to_string()),
+                    Cell::new(theme.title.as_str()),
+                    Cell::new("Non reçue"),
+                    Cell::new("—"),
+                    Cell::new("—"),
+                    Cell::new("—"),
+                    Cell::new("—"),
+                    Cell::new("—"),
+                    Cell::new("—"),
+                ],
+                row_header: false,
+                total: false,
+            });
+        }
+        for p in mine {
+            let r = p.roadmap;
+            rows.push(Row {
+                cells: vec![
+                    Cell::new(theme.number.to_string()),
+                    Cell::new(r.theme.title.as_str()),
+                    Cell::new(r.status.label_fr()),
+                    Cell::new(r.revision.to_string()),
+                    Cell::new(french::date(&p.info.date)),
+                    Cell::new(r.objectives.len().to_string()),
+                    Cell::new(r.actions.len().to_string()),
+                    Cell::new(r.indicators.len().to_string()),
+                    Cell::new(french::money_cents(r.total_cents())),
+                ],
+                row_header: false,
+                total: false,
+            });
+        }
+    }
+    let total: i128 = parts.iter().map(|p| p.roadmap.total_cents()).sum();
+    let count = |f: fn(&Roadmap) -> usize| parts.iter().map(|p| f(p.roadmap)).sum::<usize>().to_string();
+    rows.push(Row {
+        cells: vec![
+            Cell::bold(""),
+            Cell::bold("Total régional"),
+            Cell::bold(""),
+            Cell::bold(""),
+            Cell::bold(""),
+            Cell::bold(count(|r| r.objectives.len())),
+            Cell::bold(count(|r| r.actions.len())),
+            Cell::bold(count(|r| r.indicators.len())),
+            Cell::bold(french::money_cents(total)),
+        ],
+        row_header: false,
+        total: true,
+    });
+    flow.table(&columns, &rows, sect);
+    let doubles: Vec<String> = catalogue
+        .themes
+        .iter()
+        .filter(|t| parts.iter().filter(|p| p.roadmap.theme.number == t.number).count() > 1)
+        .map(|t| t.number.to_string())
+        .collect();
+    if !doubles.is_empty() {
+        flow.plain(
+            &format!(
+                "Attention : plusieurs feuilles de route pour le ou les thèmes {}.",
+                doubles.join(", ")
+            ),
+            styles::BODY.colored(Rgb::RED),
+            sect,
+        );
+    }
+}
+
+fn regional_budget(flow: &mut Flow, parts: &[Part], sect: NodeId) {
+    flow.heading(2, SUMMARY[1], sect, true);
+    let lines: Vec<FundingLine> = parts
+        .iter()
+        .flat_map(|p| p.roadmap.actions.iter().flat_map(|a| a.funding.iter().cloned()))
+        .collect();
+    if !roadmap::funding_grid(flow, &lines, sect) {
+        return;
+    }
+    if let Some(share) = state_share(&lines) {
+        flow.plain(
+            &format!("Part de l’État sur l’ensemble des thèmes : {}.", french::percent(share)),
+            styles::BODY,
+            sect,
+        );
+    }
+    let over: usize = parts
+        .iter()
+        .flat_map(|p| &p.roadmap.actions)
+        .filter(|a| state_share(&a.funding).is_some_and(|s| s > 0.5))
+        .count();
+    if over > 0 {
+        flow.plain(
+            &format!(
+                "{over} action{} dépasse{} le plafond de 50\u{202F}% de cofinancement par l’État (détail dans chaque feuille de route).",
+                if over > 1 { "s" } else { "" },
+                if over > 1 { "nt" } else { "" }
+            ),
+            styles::BODY.colored(Rgb::RED),
+            sect,
+        );
+    }
+}
+
+fn indicators_overview(flow: &mut Flow, parts: &[Part], sect: NodeId) {
+    flow.heading(2, SUMMARY[2], sect, true);
+    if parts.is_empty() {
+        flow.note("Aucune feuille de route.", sect);
+        return;
+    }
+    let columns = [
+        Column::new("Thème", 3.6),
+        Column::right("Indicateurs", 1.1),
+        Column::right("Avec cible", 1.1),
+        Column::right("Mesurés", 1.0),
+        Column::right("Progression médiane", 1.5),
+        Column::right("Points à revoir", 1.2),
+    ];
+    let rows: Vec<Row> = parts
+        .iter()
+        .map(|p| {
+            let r = p.roadmap;
+            let mut progress: Vec<f64> = r.indicators.iter().filter_map(roadmap::progress).collect();
+            progress.sort_by(|a, b| a.total_cmp(b));
+            let median = (!progress.is_empty()).then(|| progress[progress.len() / 2]);
+            Row {
+                cells: vec![
+                    Cell::new(format!("{} — {}", r.theme.number, r.theme.title)),
+                    Cell::new(r.indicators.len().to_string()),
+                    Cell::new(r.indicators.iter().filter(|x| x.target.is_some()).count().to_string()),
+                    Cell::new(
+                        r.indicators
+                            .iter()
+                            .filter(|x| x.measurements.as_ref().is_some_and(|m| !m.is_empty()))
+                            .count()
+                            .to_string(),
+                    ),
+                    Cell::new(median.map_or("—".into(), french::percent)),
+                    Cell::new(warnings(r).len().to_string()),
+                ],
+                row_header: true,
+                total: false,
+            }
+        })
+        .collect();
+    flow.table(&columns, &rows, sect);
+    flow.note(
+        "Progression : part du chemin parcouru de la valeur de référence vers la cible, à la dernière mesure.",
+        sect,
+    );
+}
+
+fn participation_summary(flow: &mut Flow, parts: &[Part], sect: NodeId) {
+    flow.heading(2, SUMMARY[3], sect, true);
+    let practices: Vec<&Practice> = parts.iter().flat_map(|p| &p.roadmap.participation.practices).collect();
+    if practices.is_empty() {
+        flow.note("Aucune pratique de participation renseignée.", sect);
+        return;
+    }
+    let mut grid: BTreeMap<(usize, usize), (usize, i64)> = BTreeMap::new();
+    for p in &practices {
+        let s = Stage::ALL.iter().position(|x| *x == p.stage).unwrap_or(0);
+        let m = Method::ALL.iter().position(|x| *x == p.method).unwrap_or(0);
+        let e = grid.entry((s, m)).or_default();
+        e.0 += 1;
+        e.1 += p.participants.unwrap_or(0);
+    }
+    let mut columns = vec![Column::new("Étape", 1.6)];
+    columns.extend(Method::ALL.iter().map(|m| Column::right(m.label_fr(), 1.2)));
+    let rows: Vec<Row> = Stage::ALL
+        .iter()
+        .enumerate()
+        .map(|(s, stage)| {
+            let mut cells = vec![Cell::new(stage.label_fr())];
+            cells.extend((0..Method::ALL.len()).map(|m| {
+                Cell::new(match grid.get(&(s, m)) {
+                    None => "—".to_string(),
+                    Some((n, people)) if *people > 0 => format!("{n} ({} pers.)", french::integer(i128::from(*people))),
+                    Some((n, _)) => n.to_string(),
+                })
+            }));
+            Row {
+                cells,
+                row_header: true,
+                total: false,
+            }
+        })
+        .collect();
+    flow.table(&columns, &rows, sect);
+    let people: i64 = practices.iter().filter_map(|p| p.participants).sum();
+    flow.plain(
+        &format!(
+            "{} pratique{} de participation dans {} thème{}, {} personnes concernées comptées.",
+            practices.len(),
+            if practices.len() > 1 { "s" } else { "" },
+            parts
+                .iter()
+                .filter(|p| !p.roadmap.participation.practices.is_empty())
+                .count(),
+            if parts.len() > 1 { "s" } else { "" },
+            french::integer(i128::from(people))
+        ),
+        styles::BODY,
+        sect,
+    );
+}
+
+/// Running header and footer on every page but the cover, as artifacts.
+fn furniture(doc: &mut Document, parts: &[Part], date: &str, catalogue: &Catalogue, fonts: &mut Fonts) {
+    let g = doc.geometry;
+    let n = doc.pages.len();
+    let style = TextStyle::regular(7.5).colored(Rgb::GREY);
+    // Which theme each page belongs to, from the theme headings.
+    let mut theme_at: Vec<(usize, String)> = Vec::new();
+    for h in doc.headings.iter().filter(|h| h.level == 1) {
+        theme_at.push((h.at.page, h.title.clone()));
+    }
+    let _ = parts;
+    for (i, page) in doc.pages.iter_mut().enumerate() {
+        let current = theme_at
+            .iter()
+            .rev()
+            .find(|(p, _)| *p <= i)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default();
+        let top = g.top - 20.0;
+        if i > 0 {
+            let head = format!("Consolidation régionale · {} · {current}", catalogue.region.name);
+            let mut lines = text::plain_lines(fonts, &head, style, g.measure());
+            let line = if lines.len() > 1 {
+                let first = lines.remove(0);
+                let cut: String = first
+                    .text()
+                    .chars()
+                    .take(first.text().chars().count().saturating_sub(2))
+                    .collect();
+                text::single_line(fonts, &format!("{cut}…"), style)
+            } else {
+                lines.pop().unwrap_or_else(|| text::single_line(fonts, "", style))
+            };
+            page.items.push(crate::layout::Placed {
+                item: Item::Text {
+                    x: g.left,
+                    y: top,
+                    line,
+                },
+                tag: Tag::Artifact,
+            });
+            page.items.push(crate::layout::Placed {
+                item: Item::Rule {
+                    x1: g.left,
+                    y1: top + 4.0,
+                    x2: g.width - g.right,
+                    y2: top + 4.0,
+                    width: 0.4,
+                    color: Rgb::RULE,
+                },
+                tag: Tag::Artifact,
+            });
+        }
+        let foot_y = g.height - g.bottom + 24.0;
+        let left = text::single_line(fonts, &format!("Établi le {}", french::date(date)), style);
+        let right = text::single_line(fonts, &format!("Page {} / {}", i + 1, n), style);
+        let rx = g.width - g.right - right.width;
+        for (x, line) in [(g.left, left), (rx, right)] {
+            page.items.push(crate::layout::Placed {
+                item: Item::Text { x, y: foot_y, line },
+                tag: Tag::Artifact,
+            });
+        }
+        page.items.push(crate::layout::Placed {
+            item: Item::Rule {
+                x1: g.left,
+                y1: foot_y - 10.0,
+                x2: g.width - g.right,
+                y2: foot_y - 10.0,
+                width: 0.4,
+                color: Rgb::RULE,
+            },
+            tag: Tag::Artifact,
+        });
+    }
+}
