@@ -38,11 +38,13 @@ echo "paquet : $deb ($(du -h "$deb" | cut -f1))"
 bash scripts/e2e.sh 2>&1 | tee -a "$log"
 
 clean=$(sed 's/\x1b\[[0-9;]*m//g' "$log")
-rust_passed=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' <<<"$clean" | awk '{s+=$4} END {print s+0}')
-rust_failed=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed; [0-9]+ failed' <<<"$clean" | awk '{s+=$6} END {print s+0}')
-ui_passed=$(grep -E '^ +Tests +[0-9]+ passed' <<<"$clean" | grep -Eo '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
-ui_failed=$(grep -E '^ +Tests ' <<<"$clean" | grep -Eo '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
-e2e_passed=$(grep -Eo '[0-9]+ passing' <<<"$clean" | awk '{s+=$1} END {print s+0}')
-e2e_failed=$(grep -Eo '[0-9]+ failing' <<<"$clean" | awk '{s+=$1} END {print s+0}')
+# Sums the numbers matched by an extended regexp's first group (0 when none).
+count() { awk -v re="$1" '{ while (match($0, re)) { s += substr($0, RSTART, RLENGTH) + 0; $0 = substr($0, RSTART + RLENGTH) } } END { print s + 0 }' <<<"$2"; }
+rust_passed=$(count '[0-9]+ passed;' "$(grep -E 'test result:' <<<"$clean" || true)")
+rust_failed=$(count '[0-9]+ failed;' "$(grep -E 'test result:' <<<"$clean" || true)")
+ui_passed=$(count '[0-9]+ passed' "$(grep -E '^ +Tests ' <<<"$clean" || true)")
+ui_failed=$(count '[0-9]+ failed' "$(grep -E '^ +Tests ' <<<"$clean" || true)")
+e2e_passed=$(count '[0-9]+ passing' "$clean")
+e2e_failed=$(count '[0-9]+ failing' "$clean")
 echo
 echo "tests: $((rust_passed + ui_passed + e2e_passed)) passed, $((rust_failed + ui_failed + e2e_failed)) failed (Rust $rust_passed, UI $ui_passed, end-to-end $e2e_passed)"
