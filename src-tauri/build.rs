@@ -12,6 +12,11 @@ const COMMANDS: &[&str] = &[
     "markdown_preview",
     "export_roadmap",
     "store_location",
+    "import_file",
+    "import_dialog",
+    "history",
+    "diff",
+    "consolidate",
 ];
 
 fn main() {

@@ -5,7 +5,7 @@
 //! `generate_handler!`, in `build.rs` and in `capabilities/main.json`, and a
 //! wrapper in `ui/src/api/`.
 
-use fdr_session::{AppError, Edit, ExportKind, RoadmapView, Session, ThemeRow};
+use fdr_session::{AppError, ConsolidationKind, Edit, ExportKind, FileImport, Overview, RoadmapView, Session};
 use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::State;
@@ -33,8 +33,8 @@ fn with<T>(app: &App, f: impl FnOnce(&mut Session) -> Reply<T>) -> Reply<T> {
 }
 
 #[tauri::command]
-fn themes(app: State<App>) -> Reply<Vec<ThemeRow>> {
-    with(&app, |s| s.themes())
+fn themes(app: State<App>) -> Reply<Overview> {
+    with(&app, |s| s.overview())
 }
 
 #[tauri::command]
@@ -115,6 +115,147 @@ async fn export_roadmap(handle: tauri::AppHandle, app: State<'_, App>, id: Strin
     })
 }
 
+/// Imports one file dropped on the window: its bytes are the raw request
+/// body, its name the `x-file-name` header (URI-encoded).
+#[tauri::command]
+fn import_file(app: State<App>, request: tauri::ipc::Request) -> Reply<FileImport> {
+    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
+        return Err(AppError::new("invalid_input", "fichier attendu en binaire"));
+    };
+    let name = request
+        .headers()
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .map(percent_decode)
+        .unwrap_or_else(|| "fichier".into());
+    with(&app, |s| Ok(s.import_file(&name, bytes)))
+}
+
+/// `%C3%A9` → `é` (file names travel URI-encoded in a header).
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Imports files chosen in a native open dialog (several at once).
+#[tauri::command]
+async fn import_dialog(handle: tauri::AppHandle, app: State<'_, App>) -> Reply<Vec<FileImport>> {
+    let picked = handle
+        .dialog()
+        .file()
+        .set_title("Importer des feuilles de route")
+        .add_filter("Feuilles de route (PDF, JSON)", &["pdf", "json"])
+        .blocking_pick_files()
+        .unwrap_or_default();
+    let mut results = Vec::with_capacity(picked.len());
+    for file in picked {
+        let Ok(path) = file.into_path() else { continue };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let result = match read_bounded(&path) {
+            Ok(bytes) => with(&app, |s| Ok(s.import_file(&name, &bytes)))?,
+            Err(message) => FileImport {
+                name,
+                reports: Vec::new(),
+                refused: Some(message),
+            },
+        };
+        results.push(result);
+    }
+    Ok(results)
+}
+
+/// Reads a received file, refusing one larger than any roadmap PDF may be.
+fn read_bounded(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    let len = std::fs::metadata(path).map_err(|e| format!("illisible : {e}"))?.len();
+    if len > fdr_format::pdf::MAX_PDF_BYTES as u64 {
+        return Err(format!("fichier trop volumineux ({len} octets)"));
+    }
+    std::fs::read(path).map_err(|e| format!("illisible : {e}"))
+}
+
+#[tauri::command]
+fn history(app: State<App>, id: String) -> Reply<Vec<fdr_store::RevisionEntry>> {
+    with(&app, |s| s.history(&id))
+}
+
+#[tauri::command]
+fn diff(app: State<App>, id: String, from: i64, to: i64) -> Reply<Vec<fdr_core::diff::Change>> {
+    with(&app, |s| s.diff(&id, from, to))
+}
+
+/// What a consolidation did.
+#[derive(serde::Serialize)]
+struct ConsolidationSaved {
+    /// Files written (none if the dialog was cancelled).
+    paths: Vec<String>,
+    included: usize,
+    notes: Vec<String>,
+}
+
+/// Consolidates into a file (PDF, XLSX) or a folder (CSV) chosen in a native
+/// dialog (`FDR_EXPORT_DIR` skips it, as for exports).
+#[tauri::command]
+async fn consolidate(
+    handle: tauri::AppHandle,
+    app: State<'_, App>,
+    kind: ConsolidationKind,
+) -> Reply<ConsolidationSaved> {
+    let made = with(&app, |s| s.consolidate(kind))?;
+    let folder = |dir: PathBuf| made.files.iter().map(|(n, _)| dir.join(n)).collect::<Vec<_>>();
+    let targets: Vec<PathBuf> = match (std::env::var_os("FDR_EXPORT_DIR"), kind, made.files.first()) {
+        (Some(dir), _, _) => folder(PathBuf::from(dir)),
+        (None, ConsolidationKind::Csv, _) => handle
+            .dialog()
+            .file()
+            .set_title("Dossier où écrire les fichiers CSV")
+            .blocking_pick_folder()
+            .and_then(|p| p.into_path().ok())
+            .map(folder)
+            .unwrap_or_default(),
+        (None, _, Some((name, _))) => handle
+            .dialog()
+            .file()
+            .set_title("Enregistrer la consolidation régionale")
+            .set_file_name(name)
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok())
+            .into_iter()
+            .collect(),
+        (None, _, None) => Vec::new(),
+    };
+    for (path, (_, bytes)) in targets.iter().zip(&made.files) {
+        fdr_core::files::write_atomically(path, bytes)
+            .map_err(|e| AppError::new("io", format!("« {} » n’a pas pu être écrit : {e}", path.display())))?;
+    }
+    Ok(ConsolidationSaved {
+        paths: targets.iter().map(|p| p.display().to_string()).collect(),
+        included: made.included,
+        notes: made.notes,
+    })
+}
+
 /// The store to open: `FDR_DB`, else the same default as `fdr`.
 fn store_path() -> PathBuf {
     std::env::var_os("FDR_DB")
@@ -149,7 +290,12 @@ pub fn run() {
             redo,
             markdown_preview,
             export_roadmap,
-            store_location
+            store_location,
+            import_file,
+            import_dialog,
+            history,
+            diff,
+            consolidate
         ])
         .run(tauri::generate_context!())
         .expect("la fenêtre de l’application n’a pas pu s’ouvrir");

@@ -3,10 +3,12 @@ import { Header } from "@codegouvfr/react-dsfr/Header";
 import { useEffect, useState } from "react";
 import { api, ApiError, type RoadmapView } from "./api";
 import { Editor } from "./screens/Editor";
+import { History } from "./screens/History";
 import { Start } from "./screens/Start";
 
 export function App() {
   const [open, setOpen] = useState<RoadmapView | null>(null);
+  const [history, setHistory] = useState<{ id: string; title: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [location, setLocation] = useState<string>("");
   useEffect(() => {
@@ -38,6 +40,7 @@ export function App() {
           onClick: (e: React.MouseEvent) => {
             e.preventDefault();
             setOpen(null);
+            setHistory(null);
           },
         }}
       />
@@ -45,8 +48,14 @@ export function App() {
         {error && <Alert className="fr-mb-2w" severity="error" title="Action impossible" description={error} />}
         {open ? (
           <Editor key={open.roadmap.id} initial={open} onClose={() => setOpen(null)} />
+        ) : history ? (
+          <History id={history.id} title={history.title} onClose={() => setHistory(null)} />
         ) : (
-          <Start onOpen={(id) => show(api.openRoadmap(id))} onCreate={(theme) => show(api.createRoadmap(theme))} />
+          <Start
+            onOpen={(id) => show(api.openRoadmap(id))}
+            onCreate={(theme) => show(api.createRoadmap(theme))}
+            onHistory={(id, title) => setHistory({ id, title })}
+          />
         )}
       </main>
       <footer className="fr-container fr-py-2w fr-text--xs">

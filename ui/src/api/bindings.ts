@@ -543,7 +543,35 @@ updated_at: string,
 /**
  * Number of warnings.
  */
-warnings: number, };
+warnings: number, 
+/**
+ * Animators' names.
+ */
+animators: Array<string>, 
+/**
+ * When the current revision was exported or received (RFC 3339), if ever.
+ */
+exported_at: string | null, 
+/**
+ * Counts.
+ */
+objectives: number, 
+/**
+ * Counts.
+ */
+actions: number, 
+/**
+ * Counts.
+ */
+indicators: number, 
+/**
+ * Budget of all actions, in cents.
+ */
+total_cents: number, 
+/**
+ * Territory codes named by its objectives and actions (départements, region).
+ */
+territories: Array<string>, };
 
 export type ThemeRow = { 
 /**
@@ -598,3 +626,71 @@ code: string,
  * What went wrong, in French, naming the item or file.
  */
 message: string, };
+
+export type ChangeKind = "added" | "removed" | "changed";
+
+export type Change = { 
+/**
+ * Stable key of the item, e.g. `actions/A2/funding/État/2025`.
+ */
+item: string, 
+/**
+ * The item for people, e.g. `Action A2 — financement État 2025`.
+ */
+label: string, 
+/**
+ * Added, removed or changed.
+ */
+kind: ChangeKind, 
+/**
+ * The field that changed (`changed` only), e.g. `Cible`.
+ */
+field: string | null, 
+/**
+ * Old value, as shown (for `removed`: a summary of the item).
+ */
+old: string | null, 
+/**
+ * New value, as shown (for `added`: a summary of the item).
+ */
+new: string | null, };
+
+export type FileImport = { 
+/**
+ * The file's name as given.
+ */
+name: string, 
+/**
+ * One report per roadmap it carried (none when refused).
+ */
+reports: Array<ImportReport>, 
+/**
+ * Why it was refused, in French (the store is unchanged), if it was.
+ */
+refused: string | null, };
+
+export type ConsolidationKind = "pdf" | "xlsx" | "csv";
+
+export type Departement = { 
+/**
+ * e.g. `"59"`.
+ */
+code: string, 
+/**
+ * e.g. `"Nord"`.
+ */
+name: string, };
+
+export type Overview = { 
+/**
+ * The 15 themes.
+ */
+themes: Array<ThemeRow>, 
+/**
+ * Départements of the region.
+ */
+departements: Array<Departement>, 
+/**
+ * Code of the region (a territory meaning every département).
+ */
+region_code: string, };

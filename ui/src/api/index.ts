@@ -1,7 +1,18 @@
 // The only place the UI reaches Tauri: one typed function per command of
 // `src-tauri/src/lib.rs`. Errors arrive as `{code, message}` (AppError).
 import { invoke } from "@tauri-apps/api/core";
-import type { AppError, Block, Edit, ExportKind, RoadmapView, ThemeRow } from "./bindings";
+import type {
+  AppError,
+  Block,
+  Change,
+  ConsolidationKind,
+  Edit,
+  ExportKind,
+  FileImport,
+  Overview,
+  RevisionEntry,
+  RoadmapView,
+} from "./bindings";
 
 export type * from "./bindings";
 
@@ -19,9 +30,13 @@ function isAppError(e: unknown): e is AppError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(
+  command: string,
+  args?: Record<string, unknown> | Uint8Array,
+  options?: { headers: Record<string, string> },
+): Promise<T> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<T>(command, args, options);
   } catch (e) {
     if (isAppError(e)) throw new ApiError(e.code, e.message);
     throw new ApiError("internal", typeof e === "string" ? e : "erreur inattendue de l’application");
@@ -36,8 +51,16 @@ export interface Saved {
   new_revision: boolean;
 }
 
+/** What a consolidation wrote. */
+export interface ConsolidationSaved {
+  /** Files written; empty when the dialog was cancelled. */
+  paths: string[];
+  included: number;
+  notes: string[];
+}
+
 export const api = {
-  themes: () => call<ThemeRow[]>("themes"),
+  themes: () => call<Overview>("themes"),
   createRoadmap: (theme: number) => call<RoadmapView>("create_roadmap", { theme }),
   openRoadmap: (id: string) => call<RoadmapView>("open_roadmap", { id }),
   applyEdit: (id: string, edit: Edit) => call<RoadmapView>("apply_edit", { id, edit }),
@@ -46,4 +69,11 @@ export const api = {
   markdownPreview: (text: string) => call<Block[]>("markdown_preview", { text }),
   exportRoadmap: (id: string, kind: ExportKind) => call<Saved>("export_roadmap", { id, kind }),
   storeLocation: () => call<string>("store_location"),
+  /** One received file, its bytes sent raw (not as JSON). */
+  importFile: (name: string, bytes: Uint8Array) =>
+    call<FileImport>("import_file", bytes, { headers: { "x-file-name": encodeURIComponent(name) } }),
+  importDialog: () => call<FileImport[]>("import_dialog"),
+  history: (id: string) => call<RevisionEntry[]>("history", { id }),
+  diff: (id: string, from: number, to: number) => call<Change[]>("diff", { id, from, to }),
+  consolidate: (kind: ConsolidationKind) => call<ConsolidationSaved>("consolidate", { kind }),
 };

@@ -12,6 +12,7 @@ pub const THEMES_JSON: &str = include_str!("../../../../assets/themes.json");
 /// One département of the region.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Departement {
     /// e.g. `"59"`.
     pub code: String,

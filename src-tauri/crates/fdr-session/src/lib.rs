@@ -17,7 +17,9 @@ mod view;
 
 pub use edit::Edit;
 pub use error::AppError;
-pub use view::{ExportFile, ExportKind, RoadmapCard, RoadmapView, ThemeRow};
+pub use view::{
+    Consolidated, ConsolidationKind, ExportFile, ExportKind, FileImport, Overview, RoadmapCard, RoadmapView, ThemeRow,
+};
 
 use fdr_core::catalogue::Catalogue;
 use fdr_core::Roadmap;
@@ -58,14 +60,25 @@ impl Session {
     }
 
     /// The start screen: every theme of the catalogue with its roadmaps.
+    pub fn overview(&mut self) -> Result<Overview, AppError> {
+        Ok(Overview {
+            themes: self.themes()?,
+            departements: self.catalogue.departements.clone(),
+            region_code: self.catalogue.region.code.clone(),
+        })
+    }
+
+    /// Every theme of the catalogue with its roadmaps.
     pub fn themes(&mut self) -> Result<Vec<ThemeRow>, AppError> {
         let summaries = self.store.list()?;
+        let all = self.store.all_roadmaps()?;
         let mut rows = Vec::with_capacity(self.catalogue.themes.len());
         for theme in &self.catalogue.themes {
             let mut roadmaps = Vec::new();
             for s in summaries.iter().filter(|s| s.theme_number == theme.number) {
-                let warnings = self.store.warnings(&s.id)?.len();
-                roadmaps.push(RoadmapCard::new(s, warnings));
+                if let Some((r, exported_at)) = all.iter().find(|(r, _)| r.id == s.id) {
+                    roadmaps.push(RoadmapCard::new(s, r, exported_at.clone()));
+                }
             }
             rows.push(ThemeRow {
                 number: theme.number,
@@ -156,6 +169,108 @@ impl Session {
             bytes,
             revision: exported.revision,
             new_revision: exported.new_revision,
+        })
+    }
+}
+
+impl Session {
+    /// Imports one received file (JSON, a roadmap's PDF or a consolidated
+    /// PDF), whole or not at all; a refusal is reported, not raised.
+    pub fn import_file(&mut self, name: &str, bytes: &[u8]) -> FileImport {
+        match self.store.import_all(bytes, Some(name)) {
+            Ok(reports) => FileImport {
+                name: name.to_string(),
+                reports,
+                refused: None,
+            },
+            Err(fdr_store::StoreError::Refused(e)) => FileImport {
+                name: name.to_string(),
+                reports: Vec::new(),
+                refused: Some(
+                    e.problems()
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(" ; "),
+                ),
+            },
+            Err(e) => FileImport {
+                name: name.to_string(),
+                reports: Vec::new(),
+                refused: Some(e.to_string()),
+            },
+        }
+    }
+
+    /// The recorded revisions of a roadmap, oldest first.
+    pub fn history(&mut self, id: &str) -> Result<Vec<fdr_store::RevisionEntry>, AppError> {
+        Ok(self.store.history(id)?)
+    }
+
+    /// What changed between two recorded revisions.
+    pub fn diff(&mut self, id: &str, from: i64, to: i64) -> Result<Vec<fdr_core::diff::Change>, AppError> {
+        Ok(self.store.diff(id, from, to)?)
+    }
+
+    /// The consolidated outputs of the last exported or received revision
+    /// of every roadmap; `now` (RFC 3339) dates them.
+    pub fn consolidate(&mut self, kind: ConsolidationKind) -> Result<Consolidated, AppError> {
+        let now = self.store.now();
+        let set = self.store.published()?;
+        let mut notes: Vec<String> = set
+            .never_exported
+            .iter()
+            .map(|(theme, _)| format!("Thème {theme} : feuille de route jamais exportée ni reçue, non incluse."))
+            .collect();
+        notes.extend(set.roadmaps.iter().filter(|p| p.local_edits).map(|p| {
+            format!(
+                "Thème {} : modifications locales non exportées, non incluses (révision {} utilisée).",
+                p.roadmap.theme.number, p.roadmap.revision
+            )
+        }));
+        let day = now.get(..10).unwrap_or("1970-01-01").to_string();
+        let files = match kind {
+            ConsolidationKind::Pdf => {
+                let sources: Vec<fdr_pdf::Source> = set
+                    .roadmaps
+                    .iter()
+                    .map(|p| fdr_pdf::Source {
+                        roadmap: &p.roadmap,
+                        json: &p.json,
+                        exported_at: &p.exported_at,
+                    })
+                    .collect();
+                vec![(
+                    format!("feuilles-de-route-consolidation-{day}.pdf"),
+                    fdr_pdf::consolidated_pdf(&sources, &now),
+                )]
+            }
+            ConsolidationKind::Xlsx | ConsolidationKind::Csv => {
+                let included: Vec<fdr_report::Included> = set
+                    .roadmaps
+                    .iter()
+                    .map(|p| fdr_report::Included {
+                        roadmap: &p.roadmap,
+                        exported_at: Some(&p.exported_at),
+                    })
+                    .collect();
+                let sheets = fdr_report::sheets(&included);
+                if kind == ConsolidationKind::Xlsx {
+                    let bytes =
+                        fdr_report::xlsx::write(&sheets, &now).map_err(|e| AppError::new("report", e.to_string()))?;
+                    vec![(format!("feuilles-de-route-consolidation-{day}.xlsx"), bytes)]
+                } else {
+                    sheets
+                        .iter()
+                        .map(|s| (format!("{}.csv", s.file_stem), fdr_report::csv::write(s)))
+                        .collect()
+                }
+            }
+        };
+        Ok(Consolidated {
+            files,
+            included: set.roadmaps.len(),
+            notes,
         })
     }
 }

@@ -24,10 +24,33 @@ pub struct RoadmapCard {
     pub updated_at: String,
     /// Number of warnings.
     pub warnings: usize,
+    /// Animators' names.
+    pub animators: Vec<String>,
+    /// When the current revision was exported or received (RFC 3339), if ever.
+    pub exported_at: Option<String>,
+    /// Counts.
+    pub objectives: usize,
+    /// Counts.
+    pub actions: usize,
+    /// Counts.
+    pub indicators: usize,
+    /// Budget of all actions, in cents.
+    pub total_cents: i64,
+    /// Territory codes named by its objectives and actions (départements, region).
+    pub territories: Vec<String>,
 }
 
 impl RoadmapCard {
-    pub(crate) fn new(s: &RoadmapSummary, warnings: usize) -> Self {
+    pub(crate) fn new(s: &RoadmapSummary, r: &Roadmap, exported_at: Option<String>) -> Self {
+        let mut territories: Vec<String> = r
+            .objectives
+            .iter()
+            .flat_map(|o| o.territories.iter().flatten())
+            .chain(r.actions.iter().flat_map(|a| a.territories.iter().flatten()))
+            .cloned()
+            .collect();
+        territories.sort();
+        territories.dedup();
         Self {
             id: s.id.clone(),
             theme_title: s.theme_title.clone(),
@@ -35,9 +58,65 @@ impl RoadmapCard {
             revision: s.revision,
             edited: s.edited,
             updated_at: s.updated_at.clone(),
-            warnings,
+            warnings: fdr_core::warnings::warnings(r).len(),
+            animators: r.animators.iter().map(|a| a.name.clone()).collect(),
+            exported_at,
+            objectives: r.objectives.len(),
+            actions: r.actions.len(),
+            indicators: r.indicators.len(),
+            total_cents: i64::try_from(r.total_cents()).unwrap_or(i64::MAX),
+            territories,
         }
     }
+}
+
+/// The start screen: the region's themes with their roadmaps, and the
+/// départements to filter them by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Overview {
+    /// The 15 themes.
+    pub themes: Vec<ThemeRow>,
+    /// Départements of the region.
+    pub departements: Vec<fdr_core::catalogue::Departement>,
+    /// Code of the region (a territory meaning every département).
+    pub region_code: String,
+}
+
+/// What happened to one received file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FileImport {
+    /// The file's name as given.
+    pub name: String,
+    /// One report per roadmap it carried (none when refused).
+    pub reports: Vec<fdr_store::ImportReport>,
+    /// Why it was refused, in French (the store is unchanged), if it was.
+    pub refused: Option<String>,
+}
+
+/// A consolidated output ready to be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Consolidated {
+    /// Files: (proposed name, bytes); one for PDF and XLSX, seven for CSV.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// Roadmaps included.
+    pub included: usize,
+    /// What was left out and why, in French.
+    pub notes: Vec<String>,
+}
+
+/// What to consolidate into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ConsolidationKind {
+    /// The regional PDF.
+    Pdf,
+    /// The XLSX workbook.
+    Xlsx,
+    /// One CSV file per sheet.
+    Csv,
 }
 
 /// One theme of the region on the start screen, with its roadmaps (none,

@@ -49,6 +49,12 @@ fn declarations() -> String {
         ExportKind::decl(),
         Edit::decl(),
         AppError::decl(),
+        fdr_core::diff::ChangeKind::decl(),
+        fdr_core::diff::Change::decl(),
+        FileImport::decl(),
+        ConsolidationKind::decl(),
+        fdr_core::catalogue::Departement::decl(),
+        Overview::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs: do not edit by hand.\n\

@@ -1,0 +1,110 @@
+// The secretariat's flow on the real application: two received PDFs
+// dropped on the window, the overview, the diff between the revisions, and
+// the consolidated PDF, which `fdr` imports elsewhere.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { seriousFindings } from "./axe";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../../..");
+const cli = process.env.FDR_CLI ?? path.join(root, "target/debug/fdr");
+const work = process.env.FDR_E2E_WORK ?? "";
+const exports = process.env.FDR_EXPORT_DIR ?? "";
+const example = path.join(root, "docs/format/example-theme-09.json");
+const shots = path.join(here, "../out/screens");
+
+/** Revision 3 (the public example) and a revision 4 with a changed target and a removed action, as PDFs. */
+function receivedPdfs(): { r3: string; r4: string; removed: string } {
+  const store = path.join(work, "animateur.sqlite");
+  const v3 = JSON.parse(fs.readFileSync(example, "utf8"));
+  const v4 = structuredClone(v3);
+  v4.revision = 4;
+  v4.indicators[0].target.value += 5;
+  const removed = v4.actions.pop();
+  for (const x of v4.indicators) if (x.actions) x.actions = x.actions.filter((a: string) => a !== removed.id);
+  const j4 = path.join(work, "r4.fdr.json");
+  fs.writeFileSync(j4, JSON.stringify(v4, null, 2));
+  const r3 = path.join(work, "theme-09-r3.pdf");
+  const r4 = path.join(work, "theme-09-r4.pdf");
+  execFileSync(cli, ["--db", store, "import", example], { stdio: "ignore" });
+  execFileSync(cli, ["--db", store, "export", "9", "--format", "pdf", "--out", r3]);
+  execFileSync(cli, ["--db", store, "import", j4], { stdio: "ignore" });
+  execFileSync(cli, ["--db", store, "export", "9", "--format", "pdf", "--out", r4]);
+  return { r3, r4, removed: removed.id };
+}
+
+/** Drops files on the window as a user dragging them from the file manager would. */
+async function drop(files: string[]) {
+  const payload = files.map((f) => ({ name: path.basename(f), data: fs.readFileSync(f).toString("base64") }));
+  await browser.execute((items: { name: string; data: string }[]) => {
+    const transfer = new DataTransfer();
+    for (const item of items) {
+      const bytes = Uint8Array.from(atob(item.data), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], item.name, { type: "application/pdf" }));
+    }
+    window.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    window.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, payload);
+}
+
+async function noSeriousFindings(screen: string) {
+  fs.mkdirSync(shots, { recursive: true });
+  await browser.saveScreenshot(path.join(shots, `${screen}.png`));
+  const found = await seriousFindings();
+  expect(found).toEqual([]);
+}
+
+describe("the regional secretariat", () => {
+  const pdfs = receivedPdfs();
+
+  it("drops two received PDFs and sees what each did", async () => {
+    await $("h1=Feuilles de route thématiques").waitForDisplayed({ timeout: 30000 });
+    await drop([pdfs.r3, pdfs.r4]);
+    const results = await $("#import-results");
+    await results.waitForDisplayed({ timeout: 20000 });
+    const text = await results.getText();
+    expect(text).toContain("theme-09-r3.pdf : thème 9 importé (révision 3)");
+    expect(text).toContain("theme-09-r4.pdf : thème 9 mis à jour (révision 4, la 3 reste dans l’historique)");
+  });
+
+  it("sees theme 9 at revision 4 in the overview, and filters by département", async () => {
+    const row = await $("//tbody/tr[td[1][normalize-space()='9']]");
+    await browser.waitUntil(async () => (await row.getText()).includes("4"), { timeoutMsg: "revision 4 shown" });
+    expect(await row.getText()).toContain("Les sortants de l’aide sociale à l’enfance");
+    await noSeriousFindings("vue-regionale");
+    await $("#departement").selectByAttribute("value", "80");
+    await browser.waitUntil(async () => (await $$("tbody tr").length) < 15, { timeoutMsg: "the filter hides themes" });
+    await $("#departement").selectByAttribute("value", "");
+  });
+
+  it("opens the diff between revisions 3 and 4", async () => {
+    await $('button[title="Historique des révisions du thème 9"]').click();
+    await $("h1*=Historique").waitForDisplayed();
+    await $("button=Comparer").click();
+    const table = await $("#diff-table");
+    await table.waitForDisplayed();
+    const text = await table.getText();
+    expect(text).toContain("Cible");
+    expect(text).toContain(`Action ${pdfs.removed}`);
+    expect(text).toContain("Suppression");
+    await noSeriousFindings("historique");
+    await $("button=Toutes les feuilles de route").click();
+  });
+
+  it("publishes the consolidated PDF, which imports elsewhere", async () => {
+    await $("button=Document régional (PDF)").click();
+    const result = await $("#consolidation-result");
+    await browser.waitUntil(async () => (await result.getText()).includes("consolidée"), {
+      timeout: 30000,
+      timeoutMsg: "the consolidation was not written",
+    });
+    const pdf = fs.readdirSync(exports).find((f) => f.startsWith("feuilles-de-route-consolidation-") && f.endsWith(".pdf"));
+    expect(pdf).toBeDefined();
+    const other = path.join(work, "autre-secretariat.sqlite");
+    const out = execFileSync(cli, ["--db", other, "import", path.join(exports, pdf ?? "")]).toString();
+    expect(out).toContain("thème 9");
+    expect(out).toContain("révision 4");
+  });
+});
