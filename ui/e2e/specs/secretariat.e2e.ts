@@ -77,6 +77,11 @@ describe("the regional secretariat", () => {
     await $("#departement").selectByAttribute("value", "80");
     await browser.waitUntil(async () => (await $$("tbody tr").length) < 15, { timeoutMsg: "the filter hides themes" });
     await $("#departement").selectByAttribute("value", "");
+    // The secretariat validates the submitted roadmap.
+    await $('button[title="Marquer validée la feuille de route du thème 9"]').click();
+    await browser.waitUntil(async () => (await row.getText()).includes("VALIDÉE") || (await row.getText()).includes("Validée"), {
+      timeoutMsg: "the roadmap is shown validated",
+    });
   });
 
   it("opens the diff between revisions 3 and 4", async () => {

@@ -100,6 +100,18 @@ export function Start(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  const validate = async (id: string) => {
+    setBusy(true);
+    try {
+      await api.applyEdit(id, { op: "set_status", status: "validated" });
+      load();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const consolidate = async (kind: ConsolidationKind) => {
     setBusy(true);
     setMade(null);
@@ -274,6 +286,18 @@ export function Start(props: {
                       >
                         Historique
                       </Button>
+                      {r.status === "submitted" && (
+                        <Button
+                          size="small"
+                          priority="tertiary"
+                          iconId="fr-icon-check-line"
+                          disabled={busy}
+                          onClick={() => validate(r.id)}
+                          title={`Marquer validée la feuille de route du thème ${t.number}`}
+                        >
+                          Valider
+                        </Button>
+                      )}
                     </div>
                   </td>
                 </tr>
