@@ -339,7 +339,40 @@ Animation : {typ_text(' ; '.join(a['name'] for a in r['animators']))} \\ Révisi
         f.write("\n".join(out))
 
 
+def combine(out_base, sources):
+    """One HTML page and one Typst document holding several roadmaps one
+    after the other (the content of a consolidated document, without its
+    regional summary tables)."""
+    bodies, typs = [], []
+    head = None
+    for i, src in enumerate(sources):
+        with open(src, encoding="utf-8") as f:
+            r = json.load(f)
+        tmp_html, tmp_typ = out_base + f".part{i}.html", out_base + f".part{i}.typ"
+        write_html(r, tmp_html)
+        write_typst(r, tmp_typ)
+        with open(tmp_html, encoding="utf-8") as f:
+            page = f.read()
+        start, end = page.index("<body>") + len("<body>"), page.rindex("</body>")
+        head = head or page[:start]
+        bodies.append(page[start:end])
+        with open(tmp_typ, encoding="utf-8") as f:
+            typ = f.read()
+        if i > 0:
+            typ = typ.replace("#outline(title: [Sommaire], depth: 2)", "")
+        typs.append(typ)
+        os.remove(tmp_html)
+        os.remove(tmp_typ)
+    with open(out_base + ".html", "w", encoding="utf-8") as f:
+        f.write(head + "\n".join(bodies) + "</body></html>")
+    with open(out_base + ".typ", "w", encoding="utf-8") as f:
+        f.write("\n#pagebreak()\n".join(typs))
+
+
 def main():
+    if sys.argv[1] == "--combine":
+        combine(sys.argv[2], sys.argv[3:])
+        return
     src, out_dir = sys.argv[1], sys.argv[2]
     os.makedirs(out_dir, exist_ok=True)
     with open(src, encoding="utf-8") as f:

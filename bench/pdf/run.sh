@@ -72,6 +72,48 @@ for n in typical large; do
   rows+=("| $n | **fdr is ${ratio_c}× faster than Chromium, ${ratio_t}× faster than typst** | | | | | |")
 done
 
+# The consolidated regional document: 15 typical roadmaps (one per theme),
+# and the import of their 15 PDFs into an empty store.
+cons=$out/consolidation
+rm -rf "$cons" && mkdir -p "$cons"
+for t in $(seq 1 15); do
+  "$fdr" sample --actions 12 --indicators 8 --seed $((t + 100)) --theme "$t" --out "$cons/t$t.json" >/dev/null
+done
+FDR_DB="$cons/store.sqlite" "$fdr" import "$cons"/t*.json >/dev/null 2>&1
+for t in $(seq 1 15); do
+  FDR_DB="$cons/store.sqlite" "$fdr" export "$t" --format pdf --out "$cons/t$t.pdf" >/dev/null 2>&1
+done
+python3 bench/pdf/make_sources.py --combine "$cons/all" "$cons"/t*.json
+fdr_cmd="$fdr --db $cons/store.sqlite consolidate --out $cons/all-fdr.pdf"
+ch_cmd="${chrome[*]} --user-data-dir=$out/chrome-profile --print-to-pdf=$cons/all-chromium.pdf file://$cons/all.html"
+ty_cmd="python3 $out/typst_compile.py $cons/all.typ $cons/all-typst.pdf"
+hyperfine -N -w 2 -r 10 --export-json "$out/h-fdr.json" "$fdr_cmd" >/dev/null 2>&1
+hyperfine -N -w 1 -r 3 --export-json "$out/h-ch.json" "$ch_cmd" >/dev/null 2>&1
+hyperfine -N -w 1 -r 3 --export-json "$out/h-ty.json" "$ty_cmd" >/dev/null 2>&1
+read -r f_med f_min <<<"$(median_ms "$out/h-fdr.json")"
+read -r c_med c_min <<<"$(median_ms "$out/h-ch.json")"
+read -r t_med t_min <<<"$(median_ms "$out/h-ty.json")"
+f_mem=$(peak_mb $fdr_cmd); c_mem=$(peak_mb ${ch_cmd}); t_mem=$(peak_mb $ty_cmd)
+for tool in fdr chromium typst; do
+  pages=$(pdfinfo "$cons/all-$tool.pdf" | awk '/^Pages:/ {print $2}')
+  size=$(stat -c %s "$cons/all-$tool.pdf")
+  case $tool in
+    fdr) med=$f_med; mn=$f_min; mem=$f_mem; label="fdr consolidate" ;;
+    chromium) med=$c_med; mn=$c_min; mem=$c_mem; label="chromium (the 15 roadmaps, no summary)" ;;
+    typst) med=$t_med; mn=$t_min; mem=$t_mem; label="typst (the 15 roadmaps, no summary)" ;;
+  esac
+  rows+=("| 15 roadmaps consolidated | $label | $med | $mn | $mem | $pages | $((size / 1024)) |")
+done
+ratio_c=$(python3 -c "print(f'{$c_med/$f_med:.1f}')"); ratio_t=$(python3 -c "print(f'{$t_med/$f_med:.1f}')")
+rows+=("| 15 roadmaps consolidated | **fdr is ${ratio_c}× faster than Chromium, ${ratio_t}× faster than typst** | | | | | |")
+imp_cmd="$fdr --db $cons/fresh.sqlite import $(printf "$cons/t%s.pdf " $(seq 1 15))"
+hyperfine -N -w 1 -r 10 --prepare "rm -f $cons/fresh.sqlite $cons/fresh.sqlite-wal $cons/fresh.sqlite-shm" \
+  --export-json "$out/h-imp.json" "$imp_cmd" >/dev/null 2>&1
+read -r i_med i_min <<<"$(median_ms "$out/h-imp.json")"
+rm -f "$cons"/fresh.sqlite*
+i_mem=$(peak_mb $imp_cmd)
+rows+=("| import of the 15 PDFs into an empty store | fdr import | $i_med | $i_min | $i_mem | | |")
+
 {
   echo "# PDF export compared with Chromium and typst"
   echo
