@@ -17,6 +17,8 @@ const COMMANDS: &[&str] = &[
     "history",
     "diff",
     "consolidate",
+    "backups",
+    "restore_backup",
 ];
 
 fn main() {

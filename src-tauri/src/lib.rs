@@ -256,6 +256,48 @@ async fn consolidate(
     })
 }
 
+#[tauri::command]
+fn backups(app: State<App>) -> Reply<Vec<fdr_store::backup::BackupEntry>> {
+    fdr_store::backup::list(&fdr_store::backup::backups_dir(&app.location)).map_err(AppError::from)
+}
+
+/// Restores the backup of that file name (only one of the listed backups):
+/// closes the store, keeps it aside, puts the backup in place, reopens.
+#[tauri::command]
+fn restore_backup(app: State<App>, name: String) -> Reply<()> {
+    let dir = fdr_store::backup::backups_dir(&app.location);
+    let chosen = fdr_store::backup::list(&dir)?
+        .into_iter()
+        .find(|b| {
+            std::path::Path::new(&b.path)
+                .file_name()
+                .is_some_and(|n| n == name.as_str())
+        })
+        .ok_or_else(|| AppError::new("not_found", format!("sauvegarde « {name} » introuvable")))?;
+    let mut guard = app
+        .session
+        .lock()
+        .map_err(|_| AppError::new("internal", "erreur interne"))?;
+    *guard = Err(AppError::new("restoring", "restauration en cours")); // closes the store
+    let now = (fdr_store::system_clock())();
+    let restored = fdr_store::backup::restore(&app.location, std::path::Path::new(&chosen.path), &now);
+    *guard = open_session(&app.location);
+    restored.map(|_| ()).map_err(AppError::from)
+}
+
+/// Opens the session, or says why the store cannot be opened.
+fn open_session(location: &std::path::Path) -> Result<Session, AppError> {
+    fdr_store::Store::open(location, fdr_store::system_clock())
+        .map(Session::new)
+        .map_err(|e| {
+            eprintln!("{}: error: {e}", location.display());
+            AppError::new(
+                e.code(),
+                format!("La base « {} » n’a pas pu être ouverte : {e}", location.display()),
+            )
+        })
+}
+
 /// The store to open: `FDR_DB`, else the same default as `fdr`.
 fn store_path() -> PathBuf {
     std::env::var_os("FDR_DB")
@@ -266,15 +308,16 @@ fn store_path() -> PathBuf {
 /// Starts the application.
 pub fn run() {
     let location = store_path();
-    let session = fdr_store::Store::open(&location, fdr_store::system_clock())
-        .map(Session::new)
-        .map_err(|e| {
-            eprintln!("{}: error: {e}", location.display());
-            AppError::new(
-                "store_unavailable",
-                format!("La base « {} » n’a pas pu être ouverte : {e}", location.display()),
-            )
-        });
+    let mut session = open_session(&location);
+    // The day's backup, verified; a failure is reported, not fatal.
+    if let Ok(s) = session.as_mut() {
+        if let Err(e) = s.store().daily_backup(&fdr_store::backup::backups_dir(&location)) {
+            eprintln!(
+                "{}: warning: sauvegarde quotidienne impossible : {e}",
+                location.display()
+            );
+        }
+    }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(App {
@@ -295,7 +338,9 @@ pub fn run() {
             import_dialog,
             history,
             diff,
-            consolidate
+            consolidate,
+            backups,
+            restore_backup
         ])
         .run(tauri::generate_context!())
         .expect("la fenêtre de l’application n’a pas pu s’ouvrir");

@@ -112,4 +112,24 @@ describe("the regional secretariat", () => {
     expect(out).toContain("thème 9");
     expect(out).toContain("révision 4");
   });
+
+  it("restores a backup, keeping the current store aside, and restores that one back", async () => {
+    await $("summary=Sauvegardes de la base").click();
+    const daily = await $("//tr[td[2][normalize-space()='quotidienne']]//button");
+    await daily.waitForDisplayed();
+    await noSeriousFindings("sauvegardes");
+    await daily.click();
+    await $("button=Restaurer cette sauvegarde").click();
+    await $("div*=Base restaurée").waitForDisplayed({ timeout: 10000 });
+    const row9 = () => $("//table[caption[starts-with(normalize-space(), 'Les 15 thèmes')]]/tbody/tr[td[1][normalize-space()='9']]").getText();
+    await browser.waitUntil(async () => (await row9()).toLowerCase().includes("aucune feuille de route"), {
+      timeoutMsg: "the store is back to the morning's (empty) state",
+    });
+    const aside = await $("//tr[td[2][normalize-space()='avant une restauration']]//button");
+    await aside.click();
+    await $("button=Restaurer cette sauvegarde").click();
+    await browser.waitUntil(async () => (await row9()).includes("Les sortants"), {
+      timeoutMsg: "the store kept aside comes back whole",
+    });
+  });
 });

@@ -694,3 +694,21 @@ departements: Array<Departement>,
  * Code of the region (a territory meaning every département).
  */
 region_code: string, };
+
+export type BackupEntry = { 
+/**
+ * Where it is.
+ */
+path: string, 
+/**
+ * When it was taken (RFC 3339, from its name).
+ */
+taken_at: string, 
+/**
+ * Why: `quotidienne`, `avant-migration`, `manuelle`, `avant-restauration`.
+ */
+reason: string, 
+/**
+ * Size in bytes.
+ */
+size: number, };

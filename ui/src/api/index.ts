@@ -3,6 +3,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AppError,
+  BackupEntry,
   Block,
   Change,
   ConsolidationKind,
@@ -76,4 +77,6 @@ export const api = {
   history: (id: string) => call<RevisionEntry[]>("history", { id }),
   diff: (id: string, from: number, to: number) => call<Change[]>("diff", { id, from, to }),
   consolidate: (kind: ConsolidationKind) => call<ConsolidationSaved>("consolidate", { kind }),
+  backups: () => call<BackupEntry[]>("backups"),
+  restoreBackup: (name: string) => call<null>("restore_backup", { name }),
 };

@@ -5,6 +5,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useCallback, useEffect, useState } from "react";
 import { api, ApiError, type ConsolidationKind, type ConsolidationSaved, type FileImport, type Overview, type RoadmapCard } from "../api";
+import { Backups } from "../components/Backups";
 import { dateLong, euros, roadmapStatusLabel, timestamp } from "../french";
 
 /** A file's result in words. */
@@ -126,7 +127,17 @@ export function Start(props: {
 
   if (!overview)
     return error ? (
-      <Alert severity="error" title="Les feuilles de route ne peuvent pas être affichées" description={error} />
+      <>
+        <Alert severity="error" title="Les feuilles de route ne peuvent pas être affichées" description={error} />
+        <div className="fr-mt-4w">
+          <Backups
+            onRestored={() => {
+              setError(null);
+              load();
+            }}
+          />
+        </div>
+      </>
     ) : (
       <p>Chargement…</p>
     );
@@ -326,7 +337,7 @@ export function Start(props: {
             Fichiers CSV
           </Button>
         </div>
-        <div aria-live="polite" id="consolidation-result">
+        <div aria-live="polite" id="consolidation-result" className="fr-mb-4w">
           {made &&
             (made.paths.length === 0 ? (
               <Alert severity="info" small description="Consolidation annulée : aucun fichier écrit." />
@@ -339,6 +350,10 @@ export function Start(props: {
             ))}
         </div>
       </section>
+      <details className="fr-mt-2w">
+        <summary>Sauvegardes de la base</summary>
+        <Backups onRestored={load} />
+      </details>
     </>
   );
 }

@@ -122,6 +122,27 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Sauvegarde la base (copie cohérente vérifiée) dans le dossier « sauvegardes » à côté d’elle, ou dans --dir.
+    ///
+    /// Les 10 sauvegardes les plus récentes sont gardées. L’application en fait
+    /// une par jour au démarrage, et une avant chaque mise à jour du schéma.
+    Backup {
+        /// Dossier des sauvegardes.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Liste les sauvegardes de la base, la plus récente d’abord.
+    Backups {
+        /// Dossier des sauvegardes.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Remplace la base par une sauvegarde vérifiée ; la base actuelle est d’abord copiée à part (« avant-restauration »).
+    Restore {
+        /// La sauvegarde à restaurer.
+        #[arg(value_name = "FILE")]
+        backup: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -162,6 +183,12 @@ fn main() -> ExitCode {
         return sample(*actions, *indicators, *theme, *seed, out);
     }
     let db = cli.db.unwrap_or_else(fdr_store::default_path);
+    // These work on a store that cannot be opened (damaged, newer).
+    match &cli.command {
+        Command::Backups { dir } => return backups(&db, dir.as_deref()),
+        Command::Restore { backup } => return restore(&db, backup),
+        _ => {}
+    }
     let mut store = match open(&db) {
         Ok(s) => s,
         Err(code) => return code,
@@ -173,7 +200,59 @@ fn main() -> ExitCode {
         Command::Check => check(&mut store),
         Command::Diff { target, from, to, json } => diff(&store, &target, from, to, json),
         Command::Consolidate { format, out } => consolidate(&mut store, format, &out),
-        Command::Sample { .. } => ExitCode::SUCCESS,
+        Command::Backup { dir } => {
+            let dir = dir.unwrap_or_else(|| fdr_store::backup::backups_dir(&db));
+            match store.backup(&dir, "manuelle") {
+                Ok(path) => {
+                    println!("{}: sauvegarde vérifiée", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{}: error: sauvegarde impossible : {e}", dir.display());
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Sample { .. } | Command::Backups { .. } | Command::Restore { .. } => ExitCode::SUCCESS,
+    }
+}
+
+fn backups(db: &Path, dir: Option<&Path>) -> ExitCode {
+    let dir = dir.map_or_else(|| fdr_store::backup::backups_dir(db), Path::to_path_buf);
+    match fdr_store::backup::list(&dir) {
+        Ok(list) if list.is_empty() => {
+            println!("aucune sauvegarde dans {}", dir.display());
+            ExitCode::SUCCESS
+        }
+        Ok(list) => {
+            for b in list {
+                println!("{}\t{}\t{} octets\t{}", b.taken_at, b.reason, b.size, b.path);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}: error: {e}", dir.display());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn restore(db: &Path, backup: &Path) -> ExitCode {
+    match fdr_store::backup::restore(db, backup, &fdr_store::system_clock()()) {
+        Ok(aside) => {
+            if let Some(aside) = aside {
+                println!("base précédente gardée : {}", aside.display());
+            }
+            println!("{}: restaurée depuis {}", db.display(), backup.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!(
+                "{}: error: restauration refusée, base inchangée : {e}",
+                backup.display()
+            );
+            ExitCode::from(1)
+        }
     }
 }
 

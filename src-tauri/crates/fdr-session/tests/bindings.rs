@@ -55,6 +55,7 @@ fn declarations() -> String {
         ConsolidationKind::decl(),
         fdr_core::catalogue::Departement::decl(),
         Overview::decl(),
+        fdr_store::backup::BackupEntry::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs: do not edit by hand.\n\

@@ -19,6 +19,14 @@ pub enum StoreError {
         /// The file.
         path: String,
     },
+    /// The file is damaged (`quick_check` or `integrity_check` failed).
+    #[error("la base « {path} » est endommagée ({detail}) : elle n’a pas été modifiée ; restaurez une sauvegarde")]
+    Corrupt {
+        /// The file.
+        path: String,
+        /// What SQLite found.
+        detail: String,
+    },
     /// Written by a newer version of the application.
     #[error("cette base a été écrite par une version plus récente de l’application (schéma {found}, cette version connaît le schéma {supported}) : elle n’a pas été modifiée ; mettez l’application à jour")]
     TooNew {
@@ -106,6 +114,7 @@ impl StoreError {
                 _ => "storage",
             },
             Self::NotADatabase { .. } => "not_a_database",
+            Self::Corrupt { .. } => "corrupt",
             Self::TooNew { .. } => "too_new",
             Self::RoadmapNotFound(_) => "roadmap_not_found",
             Self::RoadmapExists(_) => "roadmap_exists",

@@ -16,6 +16,7 @@
 //! a migration, a column read by name in the `from_row` of its struct, and
 //! an operation in `edit` built on [`Store::edit`].
 
+pub mod backup;
 mod edit;
 pub mod error;
 mod exchange;
@@ -79,15 +80,38 @@ impl std::fmt::Debug for Store {
 
 impl Store {
     /// Opens (creating if needed) the store at `path`, migrating it to the
-    /// latest schema. A newer or foreign file is refused untouched.
+    /// latest schema. A newer or foreign file is refused untouched; a
+    /// damaged one (`quick_check`) too, with [`StoreError::Corrupt`]. An
+    /// older schema is first backed up (`avant-migration`, verified) in
+    /// [`backup::backups_dir`].
     pub fn open(path: &Path, clock: Clock) -> Result<Self> {
-        if path.exists() {
-            schema::check_existing(path)?;
-        } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
-        }
+        let version = if path.exists() {
+            Some(schema::check_existing(path)?)
+        } else {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)?;
+            }
+            None
+        };
         let mut conn = Connection::open(path)?;
         schema::configure(&conn)?;
+        if version.is_some() {
+            let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+            if check != "ok" {
+                return Err(StoreError::Corrupt {
+                    path: path.display().to_string(),
+                    detail: check,
+                });
+            }
+        }
+        if let Some(v) = version.filter(|v| *v > 0 && *v < schema::LATEST) {
+            backup::take(
+                &conn,
+                &backup::backups_dir(path),
+                &clock(),
+                &format!("avant-migration-v{v}"),
+            )?;
+        }
         schema::migrate_to(&mut conn, schema::LATEST)?;
         Ok(Self { conn, clock })
     }

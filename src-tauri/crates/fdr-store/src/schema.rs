@@ -262,7 +262,7 @@ fn immutable_uri(path: &Path) -> String {
 
 /// Reads the schema version of an existing file without changing a byte of
 /// it, refusing files that are not databases or come from a newer version.
-pub fn check_existing(path: &Path) -> Result<()> {
+pub fn check_existing(path: &Path) -> Result<i64> {
     let not_db = || StoreError::NotADatabase {
         path: path.display().to_string(),
     };
@@ -316,7 +316,7 @@ pub fn check_existing(path: &Path) -> Result<()> {
             return Err(not_db());
         }
     }
-    Ok(())
+    Ok(version)
 }
 
 /// Applies every pending migration in one transaction, up to `target`.

@@ -2512,3 +2512,132 @@ fn edits_committed_while_the_store_is_open_are_visible_to_another_connection() {
     drop(raw);
     drop(s);
 }
+
+// ----- backups, damaged stores, full disk -----
+
+#[test]
+fn backups_are_verified_rotated_and_listed_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.sqlite");
+    let mut s = Store::open(&path, ticking_clock()).unwrap();
+    s.import(&pretty(&example()), None).unwrap();
+    let backups = fdr_store::backup::backups_dir(&path);
+    let first = s.backup(&backups, "manuelle").unwrap();
+    fdr_store::backup::verify(&first).expect("a backup is a whole store of ours");
+    for _ in 0..fdr_store::backup::KEEP + 2 {
+        s.backup(&backups, "manuelle").unwrap();
+    }
+    let list = fdr_store::backup::list(&backups).unwrap();
+    assert_eq!(
+        list.len(),
+        fdr_store::backup::KEEP,
+        "older backups beyond KEEP are removed"
+    );
+    assert!(list.windows(2).all(|w| w[0].taken_at >= w[1].taken_at), "newest first");
+    assert!(!first.exists(), "the oldest went first");
+    let copy = Store::open(Path::new(&list[0].path), ticking_clock()).unwrap();
+    assert_eq!(copy.list().unwrap().len(), 1, "a backup holds the roadmaps");
+}
+
+#[test]
+fn the_daily_backup_is_taken_once_a_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.sqlite");
+    let s = Store::open(&path, fixed_clock("2026-11-30T08:00:00Z")).unwrap();
+    let backups = fdr_store::backup::backups_dir(&path);
+    assert!(s.daily_backup(&backups).unwrap().is_some(), "first start of the day");
+    assert!(s.daily_backup(&backups).unwrap().is_none(), "not twice the same day");
+    let later = Store::open(&path, fixed_clock("2026-12-01T08:00:00Z")).unwrap();
+    assert!(later.daily_backup(&backups).unwrap().is_some(), "the next day again");
+}
+
+#[test]
+fn restoring_keeps_the_current_store_aside_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.sqlite");
+    let backups = fdr_store::backup::backups_dir(&path);
+    let backup = {
+        let mut s = Store::open(&path, ticking_clock()).unwrap();
+        s.import(&pretty(&example()), None).unwrap();
+        let b = s.backup(&backups, "manuelle").unwrap();
+        s.set_diagnosis_text(EXAMPLE_ID, "après la sauvegarde").unwrap();
+        b
+    };
+    let aside = fdr_store::backup::restore(&path, &backup, "2026-11-30T12:00:00Z")
+        .unwrap()
+        .expect("the current store is copied aside");
+    let mut restored = Store::open(&path, ticking_clock()).unwrap();
+    assert_ne!(
+        restored.roadmap(EXAMPLE_ID).unwrap().diagnosis.text,
+        "après la sauvegarde",
+        "the store is back to the backup"
+    );
+    let mut kept = Store::open(&aside, ticking_clock()).unwrap();
+    assert_eq!(
+        kept.roadmap(EXAMPLE_ID).unwrap().diagnosis.text,
+        "après la sauvegarde",
+        "the edit made after the backup is kept aside, not lost"
+    );
+    let bad = dir.path().join("pas-une-base.sqlite");
+    std::fs::write(&bad, b"ceci n'est pas une base").unwrap();
+    assert!(
+        fdr_store::backup::restore(&path, &bad, "2026-11-30T12:00:01Z").is_err(),
+        "a file that is not a verified store is never restored"
+    );
+}
+
+#[test]
+fn a_damaged_store_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.sqlite");
+    {
+        let mut s = Store::open(&path, ticking_clock()).unwrap();
+        for i in 0..30 {
+            let mut v = example();
+            v["id"] = serde_json::json!(format!("00000000-0000-4000-8000-{i:012}"));
+            s.import(&pretty(&v), None).unwrap();
+        }
+        s.connection()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+            .unwrap();
+    }
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = 4096;
+    assert!(bytes.len() > 8 * page, "a store of several pages");
+    for b in &mut bytes[5 * page..7 * page] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let e = Store::open(&path, ticking_clock()).unwrap_err();
+    assert!(
+        matches!(e.code(), "corrupt" | "not_a_database"),
+        "damage is named, not a generic error: {} ({e})",
+        e.code()
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the damaged file is left as it was"
+    );
+}
+
+#[test]
+fn a_full_disk_is_reported_and_changes_nothing() {
+    let mut s = store();
+    s.import(&pretty(&example()), None).unwrap();
+    let before = s.list().unwrap();
+    let pages: i64 = s.connection().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+    s.connection()
+        .execute_batch(&format!("PRAGMA max_page_count = {}", pages + 2))
+        .unwrap();
+    let big = fdr_core::sample::generate("00000000-0000-4000-8000-00000000000b", 4, 400, 120, 4);
+    let e = s
+        .import(&fdr_format::encode(&big, "2026-11-30T10:00:00Z"), None)
+        .unwrap_err();
+    assert_eq!(
+        e.code(),
+        "disk_full",
+        "the UI and the CLI can say the disk is full: {e}"
+    );
+    assert_eq!(s.list().unwrap(), before, "the refused import wrote nothing");
+}
