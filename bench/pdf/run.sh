@@ -126,4 +126,5 @@ rows+=("| import of the 15 PDFs into an empty store | fdr import | $i_med | $i_m
   echo "| roadmap | tool | median ms | min ms | peak MB | pages | KiB |"
   echo "|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
+  cat bench/pdf/notes.md
 } | tee docs/benchmarks-pdf.md
