@@ -27,10 +27,17 @@ fn quoted_between(text: &str, start: &str, end: &str) -> BTreeSet<String> {
 #[test]
 fn the_invokable_commands_are_exactly_the_documented_list() {
     let manifest = quoted_between(&read("src-tauri/build.rs"), "const COMMANDS: &[&str] = &[", "];");
-    assert!(manifest.len() >= 10, "the manifest lists the app's commands: {manifest:?}");
+    assert!(
+        manifest.len() >= 10,
+        "the manifest lists the app's commands: {manifest:?}"
+    );
 
     let capability: serde_json::Value = serde_json::from_str(&read("src-tauri/capabilities/main.json")).unwrap();
-    assert_eq!(capability["windows"], serde_json::json!(["main"]), "granted to the main window only");
+    assert_eq!(
+        capability["windows"],
+        serde_json::json!(["main"]),
+        "granted to the main window only"
+    );
     let permissions: BTreeSet<String> = capability["permissions"]
         .as_array()
         .unwrap()
@@ -43,9 +50,16 @@ fn the_invokable_commands_are_exactly_the_documented_list() {
     );
     let granted: BTreeSet<String> = permissions
         .iter()
-        .map(|p| p.strip_prefix("allow-").expect("allow-… permissions only").replace('-', "_"))
+        .map(|p| {
+            p.strip_prefix("allow-")
+                .expect("allow-… permissions only")
+                .replace('-', "_")
+        })
         .collect();
-    assert_eq!(granted, manifest, "the capability grants exactly the manifest's commands");
+    assert_eq!(
+        granted, manifest,
+        "the capability grants exactly the manifest's commands"
+    );
 
     let shell = read("src-tauri/src/lib.rs");
     let from = shell.find("generate_handler![").unwrap() + "generate_handler![".len();
@@ -61,7 +75,12 @@ fn the_invokable_commands_are_exactly_the_documented_list() {
         manifest.len(),
         "one #[tauri::command] function per listed command"
     );
-    assert!(!shell.contains("tauri_plugin_fs::init") && !shell.contains("tauri_plugin_shell") && !shell.contains("tauri_plugin_http"), "no fs, shell or http plugin");
+    assert!(
+        !shell.contains("tauri_plugin_fs::init")
+            && !shell.contains("tauri_plugin_shell")
+            && !shell.contains("tauri_plugin_http"),
+        "no fs, shell or http plugin"
+    );
 
     let api = read("ui/src/api/index.ts");
     let table = &api[api.find("export const api = {").expect("the api table")..];
@@ -73,11 +92,17 @@ fn the_invokable_commands_are_exactly_the_documented_list() {
     assert_eq!(called, manifest, "the UI's api calls exactly the manifest's commands");
 
     let conf: serde_json::Value = serde_json::from_str(&read("src-tauri/tauri.conf.json")).unwrap();
-    assert_eq!(conf["app"]["withGlobalTauri"], false, "no global Tauri object in the page");
+    assert_eq!(
+        conf["app"]["withGlobalTauri"], false,
+        "no global Tauri object in the page"
+    );
     let csp = &conf["app"]["security"]["csp"];
     assert_eq!(csp["script-src"], "'self'", "scripts from the app only, never inline");
     assert_eq!(csp["default-src"], "'self'");
-    assert!(!csp.to_string().contains("http:") || csp["connect-src"] == "ipc: http://ipc.localhost", "nothing remote");
+    assert!(
+        !csp.to_string().contains("http:") || csp["connect-src"] == "ipc: http://ipc.localhost",
+        "nothing remote"
+    );
     assert_eq!(conf["app"]["windows"][0]["devtools"], false, "devtools off");
 
     // No other file of the UI reaches Tauri.
@@ -91,7 +116,11 @@ fn the_invokable_commands_are_exactly_the_documented_list() {
                 && !path.to_string_lossy().contains(".test.")
             {
                 let text = std::fs::read_to_string(&path).unwrap();
-                assert!(!text.contains("@tauri-apps/api"), "{} imports Tauri directly", path.display());
+                assert!(
+                    !text.contains("@tauri-apps/api"),
+                    "{} imports Tauri directly",
+                    path.display()
+                );
             }
         }
     }

@@ -321,16 +321,23 @@ pub fn check_existing(path: &Path) -> Result<i64> {
 
 /// Applies every pending migration in one transaction, up to `target`.
 pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
+    migrate_with(conn, MIGRATIONS, target)
+}
+
+/// [`migrate_to`] over a given list of migrations (tests inject a failing
+/// step): all pending steps commit together, or none does.
+pub fn migrate_with(conn: &mut Connection, migrations: &[Migration], target: i64) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let version = user_version(&tx)?;
-    if version > LATEST {
+    let known = migrations.len() as i64;
+    if version > known {
         return Err(StoreError::TooNew {
             found: version,
-            supported: LATEST,
+            supported: known,
         });
     }
     if version < target {
-        for (i, migration) in MIGRATIONS
+        for (i, migration) in migrations
             .iter()
             .enumerate()
             .take(target as usize)
