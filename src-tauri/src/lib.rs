@@ -94,9 +94,11 @@ async fn export_roadmap(handle: tauri::AppHandle, app: State<'_, App>, id: Strin
                 ExportKind::Pdf => ("Document PDF", "pdf"),
                 ExportKind::Json => ("Fichier d’échange Feuilles de route", "json"),
             };
-            handle
-                .dialog()
-                .file()
+            let mut dialog = handle.dialog().file();
+            if let Some(documents) = dirs::document_dir() {
+                dialog = dialog.set_directory(documents);
+            }
+            dialog
                 .set_title("Enregistrer la feuille de route")
                 .set_file_name(&file.file_name)
                 .add_filter(label, &[ext])

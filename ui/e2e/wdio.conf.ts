@@ -21,6 +21,8 @@ process.env.FDR_E2E_WORK = work;
 process.env.FDR_DB = path.join(work, "app.sqlite");
 process.env.FDR_EXPORT_DIR = path.join(work, "exports");
 fs.mkdirSync(process.env.FDR_EXPORT_DIR);
+// FDR_E2E_DIALOG=1 keeps the native save dialogs (to look at them).
+if (process.env.FDR_E2E_DIALOG === "1") delete process.env.FDR_EXPORT_DIR;
 
 let driver: ChildProcess | undefined;
 
