@@ -2721,3 +2721,20 @@ fn a_failing_migration_step_leaves_the_old_store_intact() {
     assert_eq!(s.list().unwrap().len(), 2, "with its roadmaps");
     s.roadmap(EXAMPLE_ID).unwrap();
 }
+
+/// A 10 MB paragraph typed or pasted in the app is saved, but the format
+/// caps a text at 200,000 characters: the export refuses it with the field
+/// named, instead of laying out an unbounded PDF.
+#[test]
+fn a_ten_megabyte_paragraph_is_refused_at_export_naming_the_field() {
+    let mut s = store_with_roadmap();
+    let huge = "pauvreté ".repeat(10 * 1024 * 1024 / 10);
+    s.set_diagnosis_text(ID, &huge).expect("the edit itself is saved");
+    let e = s.export_json(ID, NOW).unwrap_err();
+    assert_eq!(e.code(), "invalid");
+    assert!(
+        e.to_string().contains("diagnosis.text"),
+        "the field is named: {}",
+        &e.to_string()[..200.min(e.to_string().len())]
+    );
+}
