@@ -66,7 +66,7 @@ async function noSeriousFindings(screen: string) {
 describe("an animator writing a roadmap", () => {
   it("sees the 15 themes on the start screen", async () => {
     await $("h1=Feuilles de route thématiques").waitForDisplayed({ timeout: 30000 });
-    const rows = await $$("tbody tr");
+    const rows = await $$("//table[caption[starts-with(normalize-space(), 'Les 15 thèmes')]]/tbody/tr");
     expect(rows.length).toBe(15);
     await noSeriousFindings("accueil");
   });

@@ -75,7 +75,8 @@ describe("the regional secretariat", () => {
     expect(await row.getText()).toContain("Les sortants de l’aide sociale à l’enfance");
     await noSeriousFindings("vue-regionale");
     await $("#departement").selectByAttribute("value", "80");
-    await browser.waitUntil(async () => (await $$("tbody tr").length) < 15, { timeoutMsg: "the filter hides themes" });
+    const themeRows = () => $$("//table[caption[starts-with(normalize-space(), 'Les 15 thèmes')]]/tbody/tr").length;
+    await browser.waitUntil(async () => (await themeRows()) < 15, { timeoutMsg: "the filter hides themes" });
     await $("#departement").selectByAttribute("value", "");
     // The secretariat validates the submitted roadmap.
     await $('button[title="Marquer validée la feuille de route du thème 9"]').click();
