@@ -87,34 +87,61 @@ struct Saved {
 #[tauri::command]
 async fn export_roadmap(handle: tauri::AppHandle, app: State<'_, App>, id: String, kind: ExportKind) -> Reply<Saved> {
     let file = with(&app, |s| s.export(&id, kind))?;
-    let target = match std::env::var_os("FDR_EXPORT_DIR") {
-        Some(dir) => Some(PathBuf::from(dir).join(&file.file_name)),
-        None => {
-            let (label, ext) = match kind {
-                ExportKind::Pdf => ("Document PDF", "pdf"),
-                ExportKind::Json => ("Fichier d’échange Feuilles de route", "json"),
-            };
-            let mut dialog = handle.dialog().file();
-            if let Some(documents) = dirs::document_dir() {
-                dialog = dialog.set_directory(documents);
-            }
-            dialog
-                .set_title("Enregistrer la feuille de route")
-                .set_file_name(&file.file_name)
-                .add_filter(label, &[ext])
-                .blocking_save_file()
-                .and_then(|p| p.into_path().ok())
-        }
+    let (label, ext) = match kind {
+        ExportKind::Pdf => ("Document PDF", "pdf"),
+        ExportKind::Json => ("Fichier d’échange Feuilles de route", "json"),
     };
+    let target = save_path(
+        &handle,
+        "Enregistrer la feuille de route",
+        &file.file_name,
+        (label, ext),
+    );
     if let Some(path) = &target {
-        fdr_core::files::write_atomically(path, &file.bytes)
-            .map_err(|e| AppError::new("io", format!("« {} » n’a pas pu être écrit : {e}", path.display())))?;
+        write(path, &file.bytes)?;
     }
     Ok(Saved {
         path: target.map(|p| p.display().to_string()),
         revision: file.revision,
         new_revision: file.new_revision,
     })
+}
+
+/// Where to save a file: `FDR_EXPORT_DIR` joined to the proposed name
+/// (tests, batch use), or the native save dialog, in the Documents folder.
+fn save_path(handle: &tauri::AppHandle, title: &str, name: &str, filter: (&str, &str)) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("FDR_EXPORT_DIR") {
+        return Some(PathBuf::from(dir).join(name));
+    }
+    let mut dialog = handle.dialog().file();
+    if let Some(documents) = dirs::document_dir() {
+        dialog = dialog.set_directory(documents);
+    }
+    dialog
+        .set_title(title)
+        .set_file_name(name)
+        .add_filter(filter.0, &[filter.1])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// A folder to write several files into (`FDR_EXPORT_DIR`, or the dialog).
+fn folder_path(handle: &tauri::AppHandle, title: &str) -> Option<PathBuf> {
+    match std::env::var_os("FDR_EXPORT_DIR") {
+        Some(dir) => Some(PathBuf::from(dir)),
+        None => handle
+            .dialog()
+            .file()
+            .set_title(title)
+            .blocking_pick_folder()
+            .and_then(|p| p.into_path().ok()),
+    }
+}
+
+/// Writes a file whole or not at all.
+fn write(path: &std::path::Path, bytes: &[u8]) -> Reply<()> {
+    fdr_core::files::write_atomically(path, bytes)
+        .map_err(|e| AppError::new("io", format!("« {} » n’a pas pu être écrit : {e}", path.display())))
 }
 
 /// Imports one file dropped on the window: its bytes are the raw request
@@ -161,40 +188,17 @@ fn percent_decode(s: &str) -> String {
 /// Imports files chosen in a native open dialog (several at once).
 #[tauri::command]
 async fn import_dialog(handle: tauri::AppHandle, app: State<'_, App>) -> Reply<Vec<FileImport>> {
-    let picked = handle
+    let picked: Vec<PathBuf> = handle
         .dialog()
         .file()
         .set_title("Importer des feuilles de route")
         .add_filter("Feuilles de route (PDF, JSON)", &["pdf", "json"])
         .blocking_pick_files()
-        .unwrap_or_default();
-    let mut results = Vec::with_capacity(picked.len());
-    for file in picked {
-        let Ok(path) = file.into_path() else { continue };
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let result = match read_bounded(&path) {
-            Ok(bytes) => with(&app, |s| Ok(s.import_file(&name, &bytes)))?,
-            Err(message) => FileImport {
-                name,
-                reports: Vec::new(),
-                refused: Some(message),
-            },
-        };
-        results.push(result);
-    }
-    Ok(results)
-}
-
-/// Reads a received file, refusing one larger than any roadmap PDF may be.
-fn read_bounded(path: &std::path::Path) -> Result<Vec<u8>, String> {
-    let len = std::fs::metadata(path).map_err(|e| format!("illisible : {e}"))?.len();
-    if len > fdr_format::pdf::MAX_PDF_BYTES as u64 {
-        return Err(format!("fichier trop volumineux ({len} octets)"));
-    }
-    std::fs::read(path).map_err(|e| format!("illisible : {e}"))
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|f| f.into_path().ok())
+        .collect();
+    with(&app, |s| Ok(s.import_paths(&picked)))
 }
 
 #[tauri::command]
@@ -225,31 +229,24 @@ async fn consolidate(
     kind: ConsolidationKind,
 ) -> Reply<ConsolidationSaved> {
     let made = with(&app, |s| s.consolidate(kind))?;
-    let folder = |dir: PathBuf| made.files.iter().map(|(n, _)| dir.join(n)).collect::<Vec<_>>();
-    let targets: Vec<PathBuf> = match (std::env::var_os("FDR_EXPORT_DIR"), kind, made.files.first()) {
-        (Some(dir), _, _) => folder(PathBuf::from(dir)),
-        (None, ConsolidationKind::Csv, _) => handle
-            .dialog()
-            .file()
-            .set_title("Dossier où écrire les fichiers CSV")
-            .blocking_pick_folder()
-            .and_then(|p| p.into_path().ok())
-            .map(folder)
+    let targets: Vec<PathBuf> = match (kind, made.files.first()) {
+        (ConsolidationKind::Csv, _) => folder_path(&handle, "Dossier où écrire les fichiers CSV")
+            .map(|dir| made.files.iter().map(|(n, _)| dir.join(n)).collect())
             .unwrap_or_default(),
-        (None, _, Some((name, _))) => handle
-            .dialog()
-            .file()
-            .set_title("Enregistrer la consolidation régionale")
-            .set_file_name(name)
-            .blocking_save_file()
-            .and_then(|p| p.into_path().ok())
-            .into_iter()
-            .collect(),
-        (None, _, None) => Vec::new(),
+        (kind, Some((name, _))) => {
+            let filter = if kind == ConsolidationKind::Pdf {
+                ("Document PDF", "pdf")
+            } else {
+                ("Classeur Excel", "xlsx")
+            };
+            save_path(&handle, "Enregistrer la consolidation régionale", name, filter)
+                .into_iter()
+                .collect()
+        }
+        (_, None) => Vec::new(),
     };
     for (path, (_, bytes)) in targets.iter().zip(&made.files) {
-        fdr_core::files::write_atomically(path, bytes)
-            .map_err(|e| AppError::new("io", format!("« {} » n’a pas pu être écrit : {e}", path.display())))?;
+        write(path, bytes)?;
     }
     Ok(ConsolidationSaved {
         paths: targets.iter().map(|p| p.display().to_string()).collect(),

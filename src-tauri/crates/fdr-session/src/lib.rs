@@ -202,6 +202,37 @@ impl Session {
         }
     }
 
+    /// Imports files from disk, each whole or refused (a file larger than
+    /// any roadmap PDF may be is refused unread).
+    pub fn import_paths(&mut self, paths: &[std::path::PathBuf]) -> Vec<FileImport> {
+        paths
+            .iter()
+            .map(|path| {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let read = std::fs::metadata(path)
+                    .map_err(|e| format!("illisible : {e}"))
+                    .and_then(|m| {
+                        if m.len() > fdr_format::pdf::MAX_PDF_BYTES as u64 {
+                            Err(format!("fichier trop volumineux ({} octets)", m.len()))
+                        } else {
+                            std::fs::read(path).map_err(|e| format!("illisible : {e}"))
+                        }
+                    });
+                match read {
+                    Ok(bytes) => self.import_file(&name, &bytes),
+                    Err(message) => FileImport {
+                        name,
+                        reports: Vec::new(),
+                        refused: Some(message),
+                    },
+                }
+            })
+            .collect()
+    }
+
     /// The recorded revisions of a roadmap, oldest first.
     pub fn history(&mut self, id: &str) -> Result<Vec<fdr_store::RevisionEntry>, AppError> {
         Ok(self.store.history(id)?)
