@@ -91,6 +91,11 @@ fn the_consolidated_pdf_reads_as_a_publication_and_carries_every_roadmap() {
             );
         }
     }
+    assert!(
+        text.lines()
+            .any(|l| l.trim_start().starts_with("Thème n° 11 —") && l.contains('…')),
+        "a title too long for its contents line ends with an ellipsis"
+    );
     let listed = run("pdfdetach", &["-list", p]);
     for name in [
         "feuille-de-route-theme-01.json",

@@ -267,8 +267,22 @@ pub(crate) fn fill_contents(flow: &mut Flow, toc: NodeId, first_page: usize, top
         let number = text::single_line(flow.fonts, &(at.page + 1).to_string(), style);
         let avail = g.measure() - indent - number.width - 12.0;
         let mut lines = text::plain_lines(flow.fonts, title, style, avail);
+        let cut = lines.len() > 1;
         lines.truncate(1);
-        let line = lines.pop().unwrap_or_else(|| text::single_line(flow.fonts, "", style));
+        let mut line = lines.pop().unwrap_or_else(|| text::single_line(flow.fonts, "", style));
+        if cut {
+            // A title longer than the line ends with an ellipsis, never mid-word silently.
+            let mut shown: String = line.text().trim_end().to_string();
+            loop {
+                let candidate = text::single_line(flow.fonts, &format!("{shown}…"), style);
+                if candidate.width <= avail || shown.is_empty() {
+                    line = candidate;
+                    break;
+                }
+                shown.pop();
+                shown = shown.trim_end().to_string();
+            }
+        }
         let x = g.left + indent;
         let line_width = line.width;
         flow.pages[page].items.push(crate::layout::Placed {

@@ -291,15 +291,36 @@ fn files_chosen_on_disk_are_imported_each_whole_or_refused_with_the_reason() {
     let dir = tempfile::tempdir().unwrap();
     let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../docs/format/example-theme-09.json");
     let huge = dir.path().join("énorme.pdf");
-    std::fs::File::create(&huge).unwrap().set_len(200 * 1024 * 1024).unwrap();
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(200 * 1024 * 1024)
+        .unwrap();
     let garbage = dir.path().join("faux.json");
     std::fs::write(&garbage, b"{\"format\": 1}").unwrap();
     let mut s = session();
     let results = s.import_paths(&[example, dir.path().join("absent.pdf"), huge, garbage]);
     assert_eq!(results.len(), 4, "a result per file");
-    assert!(results[0].refused.is_none() && results[0].reports.len() == 1, "the example is imported");
-    assert!(results[1].refused.as_deref().unwrap().starts_with("illisible"), "{:?}", results[1].refused);
-    assert!(results[2].refused.as_deref().unwrap().contains("trop volumineux"), "{:?}", results[2].refused);
-    assert!(results[3].refused.is_some() && results[3].reports.is_empty(), "a bad file is refused");
-    assert_eq!(s.themes().unwrap().iter().map(|t| t.roadmaps.len()).sum::<usize>(), 1, "only the good file changed the store");
+    assert!(
+        results[0].refused.is_none() && results[0].reports.len() == 1,
+        "the example is imported"
+    );
+    assert!(
+        results[1].refused.as_deref().unwrap().starts_with("illisible"),
+        "{:?}",
+        results[1].refused
+    );
+    assert!(
+        results[2].refused.as_deref().unwrap().contains("trop volumineux"),
+        "{:?}",
+        results[2].refused
+    );
+    assert!(
+        results[3].refused.is_some() && results[3].reports.is_empty(),
+        "a bad file is refused"
+    );
+    assert_eq!(
+        s.themes().unwrap().iter().map(|t| t.roadmaps.len()).sum::<usize>(),
+        1,
+        "only the good file changed the store"
+    );
 }
