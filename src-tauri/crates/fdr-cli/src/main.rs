@@ -376,75 +376,40 @@ fn import(store: &mut Store, files: &[PathBuf]) -> ExitCode {
 
 /// Writes the consolidated PDF, workbook or CSV files of the published revisions.
 fn consolidate(store: &mut Store, format: Consolidation, out: &Path) -> ExitCode {
-    let set = match store.published() {
-        Ok(set) => set,
+    let kind = match format {
+        Consolidation::Pdf => fdr_session::ConsolidationKind::Pdf,
+        Consolidation::Xlsx => fdr_session::ConsolidationKind::Xlsx,
+        Consolidation::Csv => fdr_session::ConsolidationKind::Csv,
+    };
+    let made = match fdr_session::consolidate(store, kind) {
+        Ok(made) => made,
         Err(e) => {
             eprintln!("{}: error: {e}", out.display());
             return ExitCode::from(1);
         }
     };
-    for (theme, id) in &set.never_exported {
-        eprintln!("{id}: warning: thème {theme} : jamais exportée ni reçue, non incluse");
+    for note in &made.notes {
+        eprintln!("{}: warning: {note}", out.display());
     }
-    for p in set.roadmaps.iter().filter(|p| p.local_edits) {
-        eprintln!(
-            "{}: warning: thème {} : modifications locales non exportées, non incluses (révision {} utilisée)",
-            p.roadmap.id, p.roadmap.theme.number, p.roadmap.revision
-        );
+    // One file (PDF, XLSX) to `out`; CSV files under their names in the folder `out`.
+    let written: Result<Vec<PathBuf>, String> = match format {
+        Consolidation::Csv => std::fs::create_dir_all(out)
+            .map_err(|e| e.to_string())
+            .map(|()| made.files.iter().map(|(name, _)| out.join(name)).collect()),
+        _ => Ok(vec![out.to_path_buf()]),
     }
-    let now = fdr_store::system_clock()();
-    let written = match format {
-        Consolidation::Pdf => {
-            let sources: Vec<fdr_pdf::Source> = set
-                .roadmaps
-                .iter()
-                .map(|p| fdr_pdf::Source {
-                    roadmap: &p.roadmap,
-                    json: &p.json,
-                    exported_at: &p.exported_at,
-                })
-                .collect();
-            let bytes = fdr_pdf::consolidated_pdf(&sources, &now);
-            fdr_core::files::write_atomically(out, &bytes)
-                .map_err(|e| e.to_string())
-                .map(|()| vec![out.to_path_buf()])
+    .and_then(|paths| {
+        for (path, (_, bytes)) in paths.iter().zip(&made.files) {
+            fdr_core::files::write_atomically(path, bytes).map_err(|e| e.to_string())?;
         }
-        Consolidation::Xlsx | Consolidation::Csv => {
-            let included: Vec<fdr_report::Included> = set
-                .roadmaps
-                .iter()
-                .map(|p| fdr_report::Included {
-                    roadmap: &p.roadmap,
-                    exported_at: Some(&p.exported_at),
-                })
-                .collect();
-            let sheets = fdr_report::sheets(&included);
-            if matches!(format, Consolidation::Xlsx) {
-                fdr_report::xlsx::write(&sheets, &now)
-                    .map_err(|e| e.to_string())
-                    .and_then(|bytes| fdr_core::files::write_atomically(out, &bytes).map_err(|e| e.to_string()))
-                    .map(|()| vec![out.to_path_buf()])
-            } else {
-                std::fs::create_dir_all(out).map_err(|e| e.to_string()).and_then(|()| {
-                    sheets
-                        .iter()
-                        .map(|s| {
-                            let path = out.join(format!("{}.csv", s.file_stem));
-                            fdr_core::files::write_atomically(&path, &fdr_report::csv::write(s))
-                                .map(|()| path)
-                                .map_err(|e| e.to_string())
-                        })
-                        .collect()
-                })
-            }
-        }
-    };
+        Ok(paths)
+    });
     match written {
         Ok(paths) => {
             for p in paths {
                 println!("{}", p.display());
             }
-            match set.roadmaps.len() {
+            match made.included {
                 0 => println!("aucune feuille de route exportée ou reçue dans la base : document vide"),
                 1 => println!("1 feuille de route consolidée"),
                 n => println!("{n} feuilles de route consolidées"),
