@@ -8,7 +8,7 @@
 //! [`layout`], with its heading in [`SUMMARY`].
 
 use crate::fonts::Fonts;
-use crate::layout::{styles, Cell, Column, Document, Flow, Geometry, Item, NodeId, Role, Row, StructTree, Tag};
+use crate::layout::{styles, Cell, Column, Document, Flow, Geometry, NodeId, Role, Row, StructTree, Tag};
 use crate::roadmap::{self, ExportInfo};
 use crate::text::{self, Rgb, TextStyle};
 use fdr_core::catalogue::Catalogue;
@@ -81,44 +81,13 @@ pub fn layout(parts: &[Part], date: &str, fonts: &mut Fonts) -> Document {
 
     roadmap::fill_contents(&mut flow, toc, toc_first_page, toc_top, per_page, 2);
     let mut doc = flow.finish();
-    furniture(&mut doc, parts, date, catalogue, fonts);
+    furniture(&mut doc, date, catalogue, fonts);
     doc
 }
 
 fn cover(flow: &mut Flow, parts: &[Part], date: &str, catalogue: &Catalogue, root: NodeId) {
     let g = flow.geometry;
-    flow.place(
-        Item::Fill {
-            x: 0.0,
-            y: 0.0,
-            w: g.width,
-            h: 150.0,
-            color: Rgb::BLUE,
-        },
-        Tag::Artifact,
-    );
-    flow.y = 46.0;
-    let white = |size: f32, bold: bool| TextStyle {
-        size,
-        color: Rgb::WHITE,
-        bold,
-        italic: false,
-    };
-    let p = flow.tree.add(root, Role::P);
-    let lines = text::plain_lines(
-        flow.fonts,
-        &format!("Région {}", catalogue.region.name),
-        white(12.0, true),
-        g.measure(),
-    );
-    flow.lines(lines, g.left, white(12.0, true), Tag::Node(p));
-    let p = flow.tree.add(root, Role::P);
-    let strategy = format!(
-        "Stratégie nationale de prévention et de lutte contre la pauvreté — {}–{}",
-        catalogue.period.start, catalogue.period.end
-    );
-    let lines = text::plain_lines(flow.fonts, &strategy, white(10.0, false), g.measure());
-    flow.lines(lines, g.left, white(10.0, false), Tag::Node(p));
+    roadmap::cover_band(flow, &catalogue.region.name, catalogue.period, root);
 
     flow.y = 190.0;
     flow.plain(
@@ -426,79 +395,24 @@ fn participation_summary(flow: &mut Flow, parts: &[Part], sect: NodeId) {
     );
 }
 
-/// Running header and footer on every page but the cover, as artifacts.
-fn furniture(doc: &mut Document, parts: &[Part], date: &str, catalogue: &Catalogue, fonts: &mut Fonts) {
-    let g = doc.geometry;
-    let n = doc.pages.len();
-    let style = TextStyle::regular(7.5).colored(Rgb::GREY);
-    // Which theme each page belongs to, from the theme headings.
-    let mut theme_at: Vec<(usize, String)> = Vec::new();
-    for h in doc.headings.iter().filter(|h| h.level == 1) {
-        theme_at.push((h.at.page, h.title.clone()));
-    }
-    let _ = parts;
-    for (i, page) in doc.pages.iter_mut().enumerate() {
-        let current = theme_at
+/// Running header (the region and the current theme) and footer on every
+/// page but the cover, as artifacts.
+fn furniture(doc: &mut Document, date: &str, catalogue: &Catalogue, fonts: &mut Fonts) {
+    // Which part each page belongs to, from the level-1 headings.
+    let starts: Vec<(usize, String)> = doc
+        .headings
+        .iter()
+        .filter(|h| h.level == 1)
+        .map(|h| (h.at.page, h.title.clone()))
+        .collect();
+    let header = |page: usize| {
+        let current = starts
             .iter()
             .rev()
-            .find(|(p, _)| *p <= i)
-            .map(|(_, t)| t.clone())
-            .unwrap_or_default();
-        let top = g.top - 20.0;
-        if i > 0 {
-            let head = format!("Consolidation régionale · {} · {current}", catalogue.region.name);
-            let mut lines = text::plain_lines(fonts, &head, style, g.measure());
-            let line = if lines.len() > 1 {
-                let first = lines.remove(0);
-                let cut: String = first
-                    .text()
-                    .chars()
-                    .take(first.text().chars().count().saturating_sub(2))
-                    .collect();
-                text::single_line(fonts, &format!("{cut}…"), style)
-            } else {
-                lines.pop().unwrap_or_else(|| text::single_line(fonts, "", style))
-            };
-            page.items.push(crate::layout::Placed {
-                item: Item::Text {
-                    x: g.left,
-                    y: top,
-                    line,
-                },
-                tag: Tag::Artifact,
-            });
-            page.items.push(crate::layout::Placed {
-                item: Item::Rule {
-                    x1: g.left,
-                    y1: top + 4.0,
-                    x2: g.width - g.right,
-                    y2: top + 4.0,
-                    width: 0.4,
-                    color: Rgb::RULE,
-                },
-                tag: Tag::Artifact,
-            });
-        }
-        let foot_y = g.height - g.bottom + 24.0;
-        let left = text::single_line(fonts, &format!("Établi le {}", french::date(date)), style);
-        let right = text::single_line(fonts, &format!("Page {} / {}", i + 1, n), style);
-        let rx = g.width - g.right - right.width;
-        for (x, line) in [(g.left, left), (rx, right)] {
-            page.items.push(crate::layout::Placed {
-                item: Item::Text { x, y: foot_y, line },
-                tag: Tag::Artifact,
-            });
-        }
-        page.items.push(crate::layout::Placed {
-            item: Item::Rule {
-                x1: g.left,
-                y1: foot_y - 10.0,
-                x2: g.width - g.right,
-                y2: foot_y - 10.0,
-                width: 0.4,
-                color: Rgb::RULE,
-            },
-            tag: Tag::Artifact,
-        });
-    }
+            .find(|(p, _)| *p <= page)
+            .map(|(_, t)| t.as_str())
+            .unwrap_or("");
+        format!("Consolidation régionale · {} · {current}", catalogue.region.name)
+    };
+    roadmap::page_furniture(doc, fonts, header, &format!("Établi le {}", french::date(date)));
 }

@@ -141,39 +141,7 @@ fn cover(flow: &mut Flow, r: &Roadmap, info: &ExportInfo, root: NodeId) {
     let g = flow.geometry;
     let left = g.left;
     let measure = g.measure();
-    // A band in bleu France.
-    flow.place(
-        Item::Fill {
-            x: 0.0,
-            y: 0.0,
-            w: g.width,
-            h: 150.0,
-            color: Rgb::BLUE,
-        },
-        Tag::Artifact,
-    );
-    flow.y = 46.0;
-    let white = |size: f32, bold: bool| TextStyle {
-        size,
-        color: Rgb::WHITE,
-        bold,
-        italic: false,
-    };
-    let p = flow.tree.add(root, Role::P);
-    let region = text::plain_lines(
-        flow.fonts,
-        &format!("Région {}", r.region.name),
-        white(12.0, true),
-        measure,
-    );
-    flow.lines(region, left, white(12.0, true), Tag::Node(p));
-    let strategy = format!(
-        "Stratégie nationale de prévention et de lutte contre la pauvreté — {}–{}",
-        r.period.start, r.period.end
-    );
-    let p = flow.tree.add(root, Role::P);
-    let lines = text::plain_lines(flow.fonts, &strategy, white(10.0, false), measure);
-    flow.lines(lines, left, white(10.0, false), Tag::Node(p));
+    cover_band(flow, &r.region.name, r.period, root);
 
     flow.y = 190.0;
     let kicker = TextStyle::bold(11.0).colored(Rgb::BLUE);
@@ -241,6 +209,115 @@ fn cover(flow: &mut Flow, r: &Roadmap, info: &ExportInfo, root: NodeId) {
         TextStyle::regular(8.0).colored(Rgb::GREY),
         root,
     );
+}
+
+/// The top of a cover: a band in bleu France with the region and the strategy.
+pub(crate) fn cover_band(flow: &mut Flow, region: &str, period: Period, root: NodeId) {
+    let g = flow.geometry;
+    flow.place(
+        Item::Fill {
+            x: 0.0,
+            y: 0.0,
+            w: g.width,
+            h: 150.0,
+            color: Rgb::BLUE,
+        },
+        Tag::Artifact,
+    );
+    flow.y = 46.0;
+    let white = |size: f32, bold: bool| TextStyle {
+        size,
+        color: Rgb::WHITE,
+        bold,
+        italic: false,
+    };
+    let p = flow.tree.add(root, Role::P);
+    let lines = text::plain_lines(flow.fonts, &format!("Région {region}"), white(12.0, true), g.measure());
+    flow.lines(lines, g.left, white(12.0, true), Tag::Node(p));
+    let strategy = format!(
+        "Stratégie nationale de prévention et de lutte contre la pauvreté — {}–{}",
+        period.start, period.end
+    );
+    let p = flow.tree.add(root, Role::P);
+    let lines = text::plain_lines(flow.fonts, &strategy, white(10.0, false), g.measure());
+    flow.lines(lines, g.left, white(10.0, false), Tag::Node(p));
+}
+
+/// Pages' running header (all but the first page; one line, shortened with
+/// an ellipsis) and footer (`footer_left`, then `Page X / N`), as artifacts.
+pub(crate) fn page_furniture(
+    doc: &mut Document,
+    fonts: &mut Fonts,
+    header: impl Fn(usize) -> String,
+    footer_left: &str,
+) {
+    let g = doc.geometry;
+    let n = doc.pages.len();
+    let style = TextStyle::regular(7.5).colored(Rgb::GREY);
+    let mut shown: Option<(String, Option<text::Line>)> = None;
+    for (i, page) in doc.pages.iter_mut().enumerate() {
+        let top = g.top - 20.0;
+        if i > 0 {
+            let wanted = header(i);
+            if shown.as_ref().is_none_or(|(t, _)| *t != wanted) {
+                let all = text::plain_lines(fonts, &wanted, style, g.measure());
+                let mut line = all.first().cloned();
+                if all.len() > 1 {
+                    if let Some(h) = &line {
+                        let cut: String = h
+                            .text()
+                            .chars()
+                            .take(h.text().chars().count().saturating_sub(2))
+                            .collect();
+                        line = Some(text::single_line(fonts, &format!("{cut}…"), style));
+                    }
+                }
+                shown = Some((wanted, line));
+            }
+            if let Some((_, Some(h))) = &shown {
+                page.items.push(crate::layout::Placed {
+                    item: Item::Text {
+                        x: g.left,
+                        y: top,
+                        line: h.clone(),
+                    },
+                    tag: Tag::Artifact,
+                });
+            }
+            page.items.push(crate::layout::Placed {
+                item: Item::Rule {
+                    x1: g.left,
+                    y1: top + 4.0,
+                    x2: g.width - g.right,
+                    y2: top + 4.0,
+                    width: 0.4,
+                    color: Rgb::RULE,
+                },
+                tag: Tag::Artifact,
+            });
+        }
+        let foot_y = g.height - g.bottom + 24.0;
+        let left = text::single_line(fonts, footer_left, style);
+        let right = text::single_line(fonts, &format!("Page {} / {}", i + 1, n), style);
+        let rx = g.width - g.right - right.width;
+        page.items.push(crate::layout::Placed {
+            item: Item::Rule {
+                x1: g.left,
+                y1: foot_y - 10.0,
+                x2: g.width - g.right,
+                y2: foot_y - 10.0,
+                width: 0.4,
+                color: Rgb::RULE,
+            },
+            tag: Tag::Artifact,
+        });
+        for (x, line) in [(g.left, left), (rx, right)] {
+            page.items.push(crate::layout::Placed {
+                item: Item::Text { x, y: foot_y, line },
+                tag: Tag::Artifact,
+            });
+        }
+    }
 }
 
 /// Writes the contents (headings up to `max_level`) into the pages reserved for it.
@@ -1001,84 +1078,7 @@ fn annex(flow: &mut Flow, r: &Roadmap, root: NodeId) {
 
 /// Running header and footer on every page, as artifacts.
 fn furniture(doc: &mut Document, r: &Roadmap, info: &ExportInfo, fonts: &mut Fonts) {
-    let g = doc.geometry;
-    let n = doc.pages.len();
-    let style = TextStyle::regular(7.5).colored(Rgb::GREY);
-    let header_text = format!("Feuille de route · Thème n° {} · {}", r.theme.number, r.theme.title);
-    let mut header = text::plain_lines(fonts, &header_text, style, g.measure())
-        .into_iter()
-        .next();
-    if let Some(h) = &mut header {
-        // One line only: shorten with an ellipsis when the title is long.
-        let all = text::plain_lines(fonts, &header_text, style, g.measure());
-        if all.len() > 1 {
-            let cut: String = h
-                .text()
-                .chars()
-                .take(h.text().chars().count().saturating_sub(2))
-                .collect();
-            *h = text::single_line(fonts, &format!("{cut}…"), style);
-        }
-    }
-    for (i, page) in doc.pages.iter_mut().enumerate() {
-        let top = g.top - 20.0;
-        if i > 0 {
-            if let Some(h) = &header {
-                page.items.push(crate::layout::Placed {
-                    item: Item::Text {
-                        x: g.left,
-                        y: top,
-                        line: h.clone(),
-                    },
-                    tag: Tag::Artifact,
-                });
-            }
-            page.items.push(crate::layout::Placed {
-                item: Item::Rule {
-                    x1: g.left,
-                    y1: top + 4.0,
-                    x2: g.width - g.right,
-                    y2: top + 4.0,
-                    width: 0.4,
-                    color: Rgb::RULE,
-                },
-                tag: Tag::Artifact,
-            });
-        }
-        let foot_y = g.height - g.bottom + 24.0;
-        let left = text::single_line(
-            fonts,
-            &format!("Révision {} · exportée le {}", r.revision, french::date(&info.date)),
-            style,
-        );
-        let right = text::single_line(fonts, &format!("Page {} / {}", i + 1, n), style);
-        let rx = g.width - g.right - right.width;
-        page.items.push(crate::layout::Placed {
-            item: Item::Rule {
-                x1: g.left,
-                y1: foot_y - 10.0,
-                x2: g.width - g.right,
-                y2: foot_y - 10.0,
-                width: 0.4,
-                color: Rgb::RULE,
-            },
-            tag: Tag::Artifact,
-        });
-        page.items.push(crate::layout::Placed {
-            item: Item::Text {
-                x: g.left,
-                y: foot_y,
-                line: left,
-            },
-            tag: Tag::Artifact,
-        });
-        page.items.push(crate::layout::Placed {
-            item: Item::Text {
-                x: rx,
-                y: foot_y,
-                line: right,
-            },
-            tag: Tag::Artifact,
-        });
-    }
+    let header = format!("Feuille de route · Thème n° {} · {}", r.theme.number, r.theme.title);
+    let footer = format!("Révision {} · exportée le {}", r.revision, french::date(&info.date));
+    page_furniture(doc, fonts, |_| header.clone(), &footer);
 }
