@@ -65,6 +65,7 @@ pub fn verify(path: &Path) -> Result<()> {
     schema::check_existing(path)?;
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     let result: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    crate::error::fail_on_io_error(&result)?;
     if result != "ok" {
         return Err(StoreError::Corrupt {
             path: path.display().to_string(),

@@ -9,7 +9,7 @@ use fdr_format::DecodeError;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// SQLite failed (disk full, I/O error, locked…).
-    #[error("erreur de la base de données : {0}")]
+    #[error("{}", sqlite_message(.0))]
     Sqlite(#[from] rusqlite::Error),
     /// The file is not a SQLite database.
     #[error(
@@ -103,6 +103,49 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
 }
 
+/// What the user reads when SQLite fails: the cause in plain French, and
+/// that nothing was recorded (SQLite rolled the transaction back), then
+/// SQLite's own words for a support request.
+fn sqlite_message(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode as C;
+    let what = match e.sqlite_error_code() {
+        Some(C::DiskFull) => "le disque est plein : rien n’a été enregistré ; libérez de la place, puis recommencez",
+        Some(C::SystemIoFailure) => {
+            "erreur de lecture ou d’écriture sur le disque : rien n’a été enregistré ; \
+             vérifiez que le disque ou la clé USB est toujours branché et en bon état, puis recommencez"
+        }
+        Some(C::ReadOnly) => "la base est en lecture seule : rien n’a été enregistré ; vérifiez les droits sur le fichier",
+        Some(C::DatabaseBusy | C::DatabaseLocked) => {
+            "la base est occupée par un autre programme : rien n’a été enregistré ; fermez l’autre copie de l’application, puis recommencez"
+        }
+        Some(C::CannotOpen) => "la base ne peut pas être ouverte : vérifiez que le dossier existe et est accessible en écriture",
+        _ => "erreur de la base de données",
+    };
+    format!("{what} ({e})")
+}
+
+/// `quick_check` and `integrity_check` report a page they could not read
+/// as a finding (`unable to get the page. error code=266`): that is the
+/// disk failing, not the file damaged, and is returned as the I/O error it
+/// is (so that nobody is told to restore a backup of a sound file).
+pub(crate) fn fail_on_io_error(check: &str) -> Result<()> {
+    let io = check
+        .split("error code=")
+        .skip(1)
+        .filter_map(|rest| {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse::<i32>().ok()
+        })
+        .find(|code| code & 0xff == rusqlite::ffi::SQLITE_IOERR);
+    match io {
+        Some(code) => Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(code),
+            Some("disk I/O error".into()),
+        ))),
+        None => Ok(()),
+    }
+}
+
 impl StoreError {
     /// A short, stable code for callers to switch on.
     pub fn code(&self) -> &'static str {
@@ -111,6 +154,7 @@ impl StoreError {
                 Some(rusqlite::ErrorCode::DiskFull) => "disk_full",
                 Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => "busy",
                 Some(rusqlite::ErrorCode::ReadOnly) => "read_only",
+                Some(rusqlite::ErrorCode::SystemIoFailure) => "io_error",
                 _ => "storage",
             },
             Self::NotADatabase { .. } => "not_a_database",
@@ -135,3 +179,29 @@ impl StoreError {
 
 /// Result of the store.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_that_could_not_be_read_is_an_io_error_not_damage() {
+        let e = fail_on_io_error("*** in database main ***\nTree 38 page 38: unable to get the page. error code=266")
+            .expect_err("266 is SQLITE_IOERR_READ");
+        assert_eq!(e.code(), "io_error", "a read failure is the disk's: {e}");
+        assert!(
+            e.to_string()
+                .starts_with("erreur de lecture ou d’écriture sur le disque"),
+            "said in French: {e}"
+        );
+        assert!(fail_on_io_error("ok").is_ok(), "a sound file is not an I/O error");
+        assert!(
+            fail_on_io_error("Tree 4 page 4: btreeInitPage() returns error code 11").is_ok(),
+            "real damage (SQLITE_CORRUPT) stays damage"
+        );
+        assert!(
+            fail_on_io_error("Page 7: unable to get the page. error code=11").is_ok(),
+            "a code that is not an I/O error stays damage"
+        );
+    }
+}

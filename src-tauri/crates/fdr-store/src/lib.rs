@@ -85,6 +85,17 @@ impl Store {
     /// older schema is first backed up (`avant-migration`, verified) in
     /// [`backup::backups_dir`].
     pub fn open(path: &Path, clock: Clock) -> Result<Self> {
+        Self::open_with(path, clock, None)
+    }
+
+    /// [`Store::open`] through the SQLite VFS registered as `vfs` (the
+    /// tests' simulated disk, which loses unsynced writes or fails on
+    /// demand); the checks of an existing file still read it directly.
+    pub fn open_on_vfs(path: &Path, clock: Clock, vfs: &str) -> Result<Self> {
+        Self::open_with(path, clock, Some(vfs))
+    }
+
+    fn open_with(path: &Path, clock: Clock, vfs: Option<&str>) -> Result<Self> {
         let version = if path.exists() {
             Some(schema::check_existing(path)?)
         } else {
@@ -93,10 +104,14 @@ impl Store {
             }
             None
         };
-        let mut conn = Connection::open(path)?;
+        let mut conn = match vfs {
+            Some(vfs) => Connection::open_with_flags_and_vfs(path, rusqlite::OpenFlags::default(), vfs)?,
+            None => Connection::open(path)?,
+        };
         schema::configure(&conn)?;
         if version.is_some() {
             let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+            error::fail_on_io_error(&check)?;
             if check != "ok" {
                 return Err(StoreError::Corrupt {
                     path: path.display().to_string(),
