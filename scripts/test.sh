@@ -35,6 +35,9 @@ cargo test --locked 2>&1 | tee -a "$log"
 ui/node_modules/.bin/tauri build --bundles deb --ci 2>&1 | grep -v '^Found fr-icon' | tail -n 5
 deb=$(ls -t target/release/bundle/deb/*.deb | head -n 1)
 echo "paquet : $deb ($(du -h "$deb" | cut -f1))"
+# The shell's own tests (the access rules compiled into the app), on the
+# release build's dependencies, so that nothing is compiled twice.
+cargo test --locked --release -p feuilles-de-route --features tauri/custom-protocol --lib 2>&1 | tee -a "$log"
 bash scripts/e2e.sh 2>&1 | tee -a "$log"
 
 clean=$(sed 's/\x1b\[[0-9;]*m//g' "$log")

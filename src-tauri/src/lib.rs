@@ -344,3 +344,80 @@ pub fn run() {
         .run(tauri::generate_context!())
         .expect("la fenêtre de l’application n’a pas pu s’ouvrir");
 }
+
+#[cfg(test)]
+mod tests {
+    use tauri::ipc::Origin;
+
+    /// The commands `build.rs` declares (the app manifest).
+    fn declared_commands() -> Vec<&'static str> {
+        let build = include_str!("../build.rs");
+        let start = build
+            .find("const COMMANDS: &[&str] = &[")
+            .expect("the list in build.rs");
+        let end = start + build[start..].find("];").expect("its end");
+        build[start..end].split('"').skip(1).step_by(2).collect()
+    }
+
+    /// The access rules compiled into the app (`tauri.conf.json` and
+    /// `capabilities/`), asked as Tauri asks them for each call: the
+    /// app's own page in the main window may call each command; a page
+    /// from any other origin, or another window, may call none; no plugin
+    /// command is open to anyone.
+    #[test]
+    fn only_the_app_page_in_its_window_may_call_the_commands() {
+        let mut context: tauri::Context<tauri::Wry> = tauri::generate_context!();
+        let authority = context.runtime_authority_mut();
+        let commands = declared_commands();
+        assert!(
+            commands.len() >= 16,
+            "the commands were read from build.rs: {commands:?}"
+        );
+        let elsewhere = [
+            "https://exemple.invalid/",
+            "http://localhost:8080/",
+            "https://tauri.localhost.exemple.invalid/",
+            "data:text/html,x",
+        ];
+        for cmd in &commands {
+            assert!(
+                authority.resolve_access(cmd, "main", "main", &Origin::Local).is_some(),
+                "{cmd}: the app's own page may call it"
+            );
+            for url in elsewhere {
+                let origin = Origin::Remote {
+                    url: url.parse().expect("url"),
+                };
+                assert!(
+                    authority.resolve_access(cmd, "main", "main", &origin).is_none(),
+                    "{cmd}: refused to a page from {url}, even in the main window"
+                );
+            }
+            assert!(
+                authority
+                    .resolve_access(cmd, "autre", "autre", &Origin::Local)
+                    .is_none(),
+                "{cmd}: refused to any other window"
+            );
+        }
+        for plugin in [
+            "plugin:dialog|open",
+            "plugin:dialog|save",
+            "plugin:dialog|message",
+            "plugin:fs|read_file",
+            "plugin:fs|write_file",
+            "plugin:shell|open",
+            "plugin:http|fetch",
+            "plugin:window|close",
+            "plugin:webview|create_webview",
+            "plugin:event|emit",
+        ] {
+            assert!(
+                authority
+                    .resolve_access(plugin, "main", "main", &Origin::Local)
+                    .is_none(),
+                "{plugin}: no plugin command is granted to the page"
+            );
+        }
+    }
+}

@@ -22,8 +22,14 @@ void start({
   nextParams: undefined,
 });
 
+// The application never runs inside a frame: the webview on Linux does not
+// apply the CSP's `frame-ancestors`, so the page checks it itself (Tauri
+// gives a frame no access to the commands anyway; see e2e/specs/frames).
+const framed = window.top !== window.self;
 const root = document.getElementById("root");
-if (root) {
+if (root && framed) {
+  root.textContent = "Feuilles de route ne s’ouvre pas à l’intérieur d’un cadre.";
+} else if (root) {
   createRoot(root).render(
     <StrictMode>
       <App />
