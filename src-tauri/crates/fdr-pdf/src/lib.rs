@@ -3,10 +3,11 @@
 //! 1. a pure layout pass ([`layout`], [`roadmap`], [`charts`]) that places
 //!    text runs, rules, fills and links on pages, each box carrying its role
 //!    in the logical structure (or marked as an artifact), tested on numbers;
-//! 2. a thin renderer ([`render`]) that turns the boxes into printpdf
-//!    operations, then adds with lopdf what printpdf does not write: the
+//! 2. a thin renderer ([`render`]) that writes the boxes as PDF: printpdf
+//!    subsets the fonts, and the content streams and objects — the
 //!    embedded JSON, `/Lang`, the nested outline, links, the structure tree,
-//!    metadata with an explicit date, a deterministic file id.
+//!    metadata with an explicit date, a deterministic file id — are written
+//!    directly (`syntax`), packed into compressed object streams.
 //!
 //! Fonts ([`fonts`]) are compiled in and always subset; text ([`text`]) is
 //! measured from the font files with kerning, and broken so that nothing
@@ -22,6 +23,7 @@ pub mod fonts;
 pub mod layout;
 pub mod render;
 pub mod roadmap;
+mod syntax;
 pub mod text;
 
 use sha2::{Digest, Sha256};
