@@ -172,6 +172,7 @@ fn num(out: &mut String, v: f32) {
 /// id for each original one.
 struct FaceUse {
     face: ttf_parser::Face<'static>,
+    /// Character → glyph id: the original's, then (once subset) the subset's.
     by_char: FastMap<char, u16>,
     /// Original glyph id → the text it stands for (first character seen).
     used: BTreeMap<u16, String>,
@@ -203,11 +204,7 @@ impl FaceUse {
 
     /// The subset's glyph id for `c` (after [`embed_font`]).
     fn subset_glyph(&self, c: char) -> u16 {
-        self.by_char
-            .get(&c)
-            .and_then(|g| self.remap.get(g))
-            .copied()
-            .unwrap_or(0)
+        self.by_char.get(&c).copied().unwrap_or(0)
     }
 }
 
@@ -232,7 +229,7 @@ fn page_content(doc: &Document, page_index: usize, marks: &mut Marks, faces: &[O
                 Tag::Artifact => out.push_str("/Artifact BMC\n"),
                 Tag::Node(node) => {
                     let role = doc.tree.nodes[node].role.name();
-                    let _ = writeln!(out, "/{role} <</MCID {}>> BDC", mcids.len());
+                    let _ = writeln!(out, "/{role}<</MCID {}>>BDC", mcids.len());
                     mcids.push(node);
                 }
             }
@@ -270,8 +267,7 @@ fn page_content(doc: &Document, page_index: usize, marks: &mut Marks, faces: &[O
                                 Chunk::Text(t) => {
                                     out.push('<');
                                     for c in t.chars() {
-                                        let gid = face.subset_glyph(c);
-                                        let _ = write!(out, "{gid:04x}");
+                                        syntax::hex4(&mut out, face.subset_glyph(c));
                                     }
                                     out.push('>');
                                 }
@@ -469,6 +465,11 @@ fn embed_font(file: &mut syntax::File, id: FaceId, face: &mut FaceUse) -> u32 {
         widths.raw("]");
     }
     widths.raw(" ]");
+    // From now on, characters map straight to the subset's glyph ids.
+    let remap = &face.remap;
+    for gid in face.by_char.values_mut() {
+        *gid = remap.get(gid).copied().unwrap_or(0);
+    }
     for block in pairs.chunks(100) {
         let _ = writeln!(cmap, "{} beginbfchar", block.len());
         for (new, _, text) in block {
@@ -626,51 +627,67 @@ pub fn render_with(doc: &Document, meta: &Metadata, attachments: &[Attachment], 
                 .first()
                 .map(|(p, _)| *p)
                 .filter(|p| marked.iter().all(|(q, _)| q == p));
-            let mut kids: Vec<String> = match one_page {
-                Some(_) => marked.iter().map(|(_, mcid)| mcid.to_string()).collect(),
-                None => marked
-                    .iter()
-                    .map(|(p, mcid)| format!("<< /Type /MCR /Pg {} 0 R /MCID {mcid} >>", pages[*p]))
-                    .collect(),
-            };
-            kids.append(&mut objrs[n]);
-            kids.extend(node.children.iter().map(|c| format!("{} 0 R", elem_ids[*c])));
-            let mut e = Body::default();
-            let _ = write!(e.0, "<< /Type /StructElem /S /{} /P", node.role.name());
-            e.reference(node.parent.map_or(tree_root, |p| elem_ids[p]));
-            match kids.len() {
-                0 => {}
-                1 => {
-                    let _ = write!(e.0, " /K {}", kids[0]);
+            // Written compactly (no optional /Type, no spaces around
+            // delimiters), straight into the object stream: a 400-action
+            // roadmap has 22,000 elements.
+            let parent = node.parent.map_or(tree_root, |p| elem_ids[p]);
+            let objr = &objrs[n];
+            file.object_with(elem_ids[n], |e| {
+                e.push_str("<</S/");
+                e.push_str(node.role.name());
+                e.push_str("/P");
+                syntax::reference(e, parent);
+                let count = marked.len() + objr.len() + node.children.len();
+                if count > 0 {
+                    e.push_str(if count > 1 { "/K[" } else { "/K" });
+                    for (p, mcid) in marked {
+                        if one_page.is_some() {
+                            e.push(' ');
+                            syntax::push_uint(e, *mcid as u64);
+                        } else {
+                            e.push_str("<</Type/MCR/Pg");
+                            syntax::reference(e, pages[*p]);
+                            e.push_str("/MCID ");
+                            syntax::push_uint(e, *mcid as u64);
+                            e.push_str(">>");
+                        }
+                    }
+                    for r in objr {
+                        e.push_str(r);
+                    }
+                    for c in &node.children {
+                        syntax::reference(e, elem_ids[*c]);
+                    }
+                    if count > 1 {
+                        e.push(']');
+                    }
                 }
-                _ => {
-                    let _ = write!(e.0, " /K [{}]", kids.join(" "));
+                if let Some(p) = one_page {
+                    e.push_str("/Pg");
+                    syntax::reference(e, pages[p]);
                 }
-            }
-            if let Some(p) = one_page {
-                e.raw(" /Pg").reference(pages[p]);
-            }
-            if let Some(alt) = &node.alt {
-                e.raw(" /Alt").text(alt);
-            }
-            if let Some(column) = node.column_scope {
-                let _ = write!(
-                    e.0,
-                    " /A << /O /Table /Scope /{} >>",
-                    if column { "Column" } else { "Row" }
-                );
-            }
-            if node.role == crate::layout::Role::Document {
-                e.raw(" /Lang (fr-FR)");
-            }
-            e.raw(" >>");
-            file.object(elem_ids[n], e.0);
+                if let Some(alt) = &node.alt {
+                    e.push_str("/Alt ");
+                    syntax::text_string(e, alt);
+                }
+                if let Some(column) = node.column_scope {
+                    e.push_str(if column {
+                        "/A<</O/Table/Scope/Column>>"
+                    } else {
+                        "/A<</O/Table/Scope/Row>>"
+                    });
+                }
+                if node.role == crate::layout::Role::Document {
+                    e.push_str("/Lang(fr-FR)");
+                }
+                e.push_str(">>");
+            });
         }
         let mut nums = String::new();
         for (p, mcids) in marks.per_page.iter().enumerate() {
             let _ = write!(nums, " {p} [");
             for n in mcids {
-                let _ = write!(nums, "{} 0 R ", elem_ids[*n]);
+                syntax::reference(&mut nums, elem_ids[*n]);
             }
             nums.push(']');
         }
