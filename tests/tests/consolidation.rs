@@ -109,6 +109,29 @@ fn the_consolidated_pdf_reads_as_a_publication_and_carries_every_roadmap() {
         structure.contains("TOC") && structure.contains("Table"),
         "tagged like the roadmap PDFs"
     );
+    assert!(
+        run("pdfinfo", &[p]).contains("Tagged:          yes"),
+        "marked as tagged"
+    );
+    // Headings in order, never skipping a level, and every theme under its
+    // own H1; page furniture stays out of the tree.
+    let tree = run("pdfinfo", &["-struct-text", p]);
+    let levels: Vec<u8> = tree
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('H'))
+        .filter_map(|rest| rest.split_whitespace().next()?.parse().ok())
+        .collect();
+    assert!(
+        levels.iter().filter(|l| **l == 1).count() > set.roadmaps.len(),
+        "an H1 per theme, plus the summary's: {levels:?}"
+    );
+    for w in levels.windows(2) {
+        assert!(w[1] <= w[0] + 1, "no heading level skipped ({} after {})", w[1], w[0]);
+    }
+    assert!(
+        !tree.contains("Page 1 /") && !tree.contains("Consolidation régionale ·"),
+        "running header and footer are artifacts"
+    );
 
     // The outline nests theme → part.
     let outline = fdr_pdf::render::outline(&fdr_pdf::consolidated::layout(
