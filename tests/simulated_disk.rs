@@ -469,11 +469,13 @@ unsafe extern "C" fn disk_sector_size(f: *mut ffi::sqlite3_file) -> c_int {
 }
 
 unsafe extern "C" fn disk_device_characteristics(f: *mut ffi::sqlite3_file) -> c_int {
-    // Promise nothing beyond what a plain disk gives (no atomic or ordered writes).
+    // Promise nothing beyond what a plain disk gives (no atomic or ordered
+    // writes). "Power-safe overwrite" stays as the OS VFS says (on by
+    // default): a write changes no byte outside itself, which is also what
+    // our power cuts do (they drop or tear a write, never its neighbours).
     (methods(f).xDeviceCharacteristics.expect("xDeviceCharacteristics"))(real(f))
         & !(ffi::SQLITE_IOCAP_SEQUENTIAL
             | ffi::SQLITE_IOCAP_SAFE_APPEND
-            | ffi::SQLITE_IOCAP_POWERSAFE_OVERWRITE
             | ffi::SQLITE_IOCAP_ATOMIC
             | ffi::SQLITE_IOCAP_BATCH_ATOMIC)
 }

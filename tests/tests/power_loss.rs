@@ -254,3 +254,59 @@ fn a_disk_that_cannot_be_read_is_named_and_the_store_is_left_untouched() {
         assert!(again.roadmap(fdr_tests::workload::EDITED).is_ok(), "with its roadmap");
     }
 }
+
+/// A refused commit stays refused even if the machine then crashes before
+/// the store is closed cleanly (the WAL may hold some of the refused
+/// transaction's frames; recovery must not replay them), and an
+/// acknowledged one is there.
+#[test]
+fn a_refused_commit_does_not_come_back_after_a_crash() {
+    let disk = SimulatedDisk::take();
+    let big = fdr_core::sample::generate("00000000-0000-4000-8000-00000000000b", 4, 60, 20, 4);
+    let file = fdr_format::encode(&big, NOW);
+    // Writes failing at every write of the edit and of the start of the
+    // import, and syncs failing at either COMMIT.
+    let cases = (0..12)
+        .map(|n| (Fault::Write, n))
+        .chain([(Fault::Sync, 0), (Fault::Sync, 1)]);
+    for (kind, after) in cases {
+        let what = format!("{kind:?} failing after {after} calls");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("store.sqlite");
+        {
+            let mut s = Store::open(&path, fixed_clock(NOW)).expect("new store");
+            prepare(&mut s).expect("a roadmap");
+        }
+        let mut store = Store::open_on_vfs(&path, fixed_clock(NOW), VFS).expect("opens on the simulated disk");
+        disk.settle();
+        disk.fail(kind, after);
+        let edit = store.set_diagnosis_text(fdr_tests::workload::EDITED, "avant");
+        let import = store.import(&file, Some("grande.json"));
+        disk.repair();
+        assert!(import.is_err(), "{what}: the import is refused");
+        // The crash: the files as they are on disk, the store never closed.
+        let crash = tempfile::tempdir().expect("tempdir");
+        for name in ["store.sqlite", "store.sqlite-wal"] {
+            if dir.path().join(name).exists() {
+                std::fs::copy(dir.path().join(name), crash.path().join(name)).expect("copy");
+            }
+        }
+        drop(store);
+        let after_crash = contents(&crash.path().join("store.sqlite"));
+        assert!(
+            after_crash.iter().all(|r| r.id != big.id),
+            "{what}: the refused import did not come back after the crash"
+        );
+        let text = &after_crash
+            .iter()
+            .find(|r| r.id == fdr_tests::workload::EDITED)
+            .expect("the edited roadmap")
+            .diagnosis
+            .text;
+        assert_eq!(
+            text == "avant",
+            edit.is_ok(),
+            "{what}: the edit is there if and only if it was acknowledged"
+        );
+    }
+}
