@@ -31,7 +31,7 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 pub const VFS: &str = "fdr-simulated-disk";
 
 /// A kind of call that can be made to fail.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Fault {
     /// `pread`: the disk cannot be read.
     Read,
@@ -63,7 +63,7 @@ struct State {
     /// What the disk held when the power went.
     image: Option<Vec<(PathBuf, Option<Vec<u8>>)>>,
     fault: Option<(Fault, u64)>,
-    calls: HashMap<&'static str, u64>,
+    calls: HashMap<Fault, u64>,
     syncs: u64,
 }
 
@@ -86,12 +86,7 @@ impl State {
 
     /// Whether this call must fail (a fault injected for its kind).
     fn fails(&mut self, kind: Fault) -> bool {
-        let name = match kind {
-            Fault::Read => "read",
-            Fault::Write => "write",
-            Fault::Sync => "sync",
-        };
-        let n = self.calls.entry(name).or_default();
+        let n = self.calls.entry(kind).or_default();
         *n += 1;
         matches!(self.fault, Some((k, after)) if k == kind && *n > after)
     }
@@ -197,11 +192,6 @@ impl SimulatedDisk {
     /// The disk works again.
     pub fn repair(&self) {
         state().fault = None;
-    }
-
-    /// Writes, truncations and syncs since the last [`settle`](Self::settle).
-    pub fn events(&self) -> u64 {
-        state().events
     }
 
     /// Syncs that reached the disk since the disk was taken.

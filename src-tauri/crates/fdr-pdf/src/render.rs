@@ -176,8 +176,6 @@ struct FaceUse {
     by_char: FastMap<char, u16>,
     /// Original glyph id → the text it stands for (first character seen).
     used: BTreeMap<u16, String>,
-    /// Original glyph id → subset glyph id.
-    remap: FastMap<u16, u16>,
 }
 
 impl FaceUse {
@@ -186,7 +184,6 @@ impl FaceUse {
             face: ttf_parser::Face::parse(id.bytes(), 0).expect("the embedded fonts are valid (tested)"),
             by_char: FastMap::default(),
             used: BTreeMap::new(),
-            remap: FastMap::default(),
         }
     }
 
@@ -427,7 +424,8 @@ fn base_font(face: FaceId) -> &'static str {
 }
 
 /// Subsets a used face and writes its Type 0 font (descendant CIDFontType2,
-/// descriptor, font program, `/W`, `/ToUnicode`); fills its remap.
+/// descriptor, font program, `/W`, `/ToUnicode`); from then on the face
+/// maps characters to the subset's glyph ids.
 fn embed_font(file: &mut syntax::File, id: FaceId, face: &mut FaceUse) -> u32 {
     let mut warnings = Vec::new();
     let parsed =
@@ -438,6 +436,7 @@ fn embed_font(file: &mut syntax::File, id: FaceId, face: &mut FaceUse) -> u32 {
     let mut widths = Body::default();
     let mut cmap = String::new();
     let mut last: Option<u16> = None;
+    let mut remap: FastMap<u16, u16> = FastMap::default();
     let mut pairs: Vec<(u16, u16, &String)> = subset
         .glyph_mapping
         .iter()
@@ -446,7 +445,7 @@ fn embed_font(file: &mut syntax::File, id: FaceId, face: &mut FaceUse) -> u32 {
     pairs.sort_by_key(|p| p.0);
     widths.raw("[");
     for (new, orig, _) in &pairs {
-        face.remap.insert(*orig, *new);
+        remap.insert(*orig, *new);
         let w = scale(f32::from(
             face.face.glyph_hor_advance(ttf_parser::GlyphId(*orig)).unwrap_or(0),
         ));
@@ -466,7 +465,6 @@ fn embed_font(file: &mut syntax::File, id: FaceId, face: &mut FaceUse) -> u32 {
     }
     widths.raw(" ]");
     // From now on, characters map straight to the subset's glyph ids.
-    let remap = &face.remap;
     for gid in face.by_char.values_mut() {
         *gid = remap.get(gid).copied().unwrap_or(0);
     }

@@ -139,24 +139,24 @@ impl File {
                 level: OBJECT_STREAM_LEVEL,
             });
         }
-        // Deflate the streams on two threads, in halves of similar size.
+        // Deflate the streams on two threads, in halves of similar size
+        // (largest first, each to the lighter half); written in their order.
         let mut streams = std::mem::take(&mut self.streams);
         let mut order: Vec<usize> = (0..streams.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(streams[i].data.len()));
-        let (mut a, mut b) = (Vec::new(), Vec::new());
+        let mut in_a = vec![false; streams.len()];
         let (mut sa, mut sb) = (0usize, 0usize);
         for i in order {
             if sa <= sb {
                 sa += streams[i].data.len();
-                a.push(i);
+                in_a[i] = true;
             } else {
                 sb += streams[i].data.len();
-                b.push(i);
             }
         }
-        let mut slots: Vec<Option<&mut PendingStream>> = streams.iter_mut().map(Some).collect();
-        let mut half_a: Vec<&mut PendingStream> = a.iter().filter_map(|&i| slots[i].take()).collect();
-        let mut half_b: Vec<&mut PendingStream> = b.iter().filter_map(|&i| slots[i].take()).collect();
+        let (half_a, half_b): (Vec<_>, Vec<_>) = streams.iter_mut().zip(in_a).partition(|(_, a)| *a);
+        let mut half_a: Vec<&mut PendingStream> = half_a.into_iter().map(|(s, _)| s).collect();
+        let mut half_b: Vec<&mut PendingStream> = half_b.into_iter().map(|(s, _)| s).collect();
         // One deflate state per thread, reset between streams: setting up
         // a new one for each stream cost more than compressing.
         let squeeze_all = |half: &mut Vec<&mut PendingStream>| {
