@@ -14,7 +14,8 @@ trap 'rm -f "$log"' EXIT
 # The format's files in docs/format/ are copies of the shared specification:
 # when it is checked out beside the project, they must be identical.
 if [ -d ../shared/format ]; then
-  for f in README.md roadmap.schema.json example-theme-09.json themes.json; do
+  for f in README.md roadmap.schema.json example-theme-09.json themes.json \
+    REVIEW.md avis.schema.json reponses.schema.json example-avis-theme-09.json example-reponses-theme-09.json; do
     cmp "docs/format/$f" "../shared/format/$f" || { echo "docs/format/$f differs from ../shared/format/$f" >&2; exit 1; }
   done
   echo "docs/format: identical to ../shared/format"

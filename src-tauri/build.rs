@@ -19,6 +19,16 @@ const COMMANDS: &[&str] = &[
     "consolidate",
     "backups",
     "restore_backup",
+    "adopt_roadmap",
+    "answer_remark",
+    "avis_screen",
+    "create_avis",
+    "edit_avis",
+    "issue_avis",
+    "delete_avis",
+    "validate_roadmap",
+    "set_reviewer",
+    "export_avis",
 ];
 
 fn main() {

@@ -5,7 +5,11 @@
 //! `generate_handler!`, in `build.rs` and in `capabilities/main.json`, and a
 //! wrapper in `ui/src/api/`.
 
-use fdr_session::{AppError, ConsolidationKind, Edit, ExportKind, FileImport, Overview, RoadmapView, Session};
+use fdr_core::review::{AnswerState, Reviewer};
+use fdr_session::{
+    AppError, AvisEdit, AvisScreen, ConsolidationKind, Edit, EditReply, ExportKind, FileImport, Overview, RoadmapView,
+    Session,
+};
 use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::State;
@@ -48,18 +52,96 @@ fn open_roadmap(app: State<App>, id: String) -> Reply<RoadmapView> {
 }
 
 #[tauri::command]
-fn apply_edit(app: State<App>, id: String, edit: Edit) -> Reply<RoadmapView> {
-    with(&app, |s| s.apply(&id, &edit))
+fn apply_edit(app: State<App>, id: String, version: i64, edit: Edit) -> Reply<EditReply> {
+    with(&app, |s| s.apply(&id, version, &edit))
 }
 
 #[tauri::command]
-fn undo(app: State<App>, id: String) -> Reply<RoadmapView> {
-    with(&app, |s| s.undo(&id))
+fn undo(app: State<App>, id: String, version: i64) -> Reply<EditReply> {
+    with(&app, |s| s.undo(&id, version))
 }
 
 #[tauri::command]
-fn redo(app: State<App>, id: String) -> Reply<RoadmapView> {
-    with(&app, |s| s.redo(&id))
+fn redo(app: State<App>, id: String, version: i64) -> Reply<EditReply> {
+    with(&app, |s| s.redo(&id, version))
+}
+
+#[tauri::command]
+fn adopt_roadmap(app: State<App>, id: String) -> Reply<RoadmapView> {
+    with(&app, |s| s.adopt(&id))
+}
+
+/// Answers a remark (`state` none: withdraws the answer).
+#[tauri::command]
+fn answer_remark(
+    app: State<App>,
+    id: String,
+    version: i64,
+    avis: String,
+    remark: String,
+    state: Option<AnswerState>,
+    text: String,
+) -> Reply<EditReply> {
+    with(&app, |s| {
+        s.answer_remark(&id, version, &avis, &remark, state.map(|st| (st, text.as_str())))
+    })
+}
+
+#[tauri::command]
+fn avis_screen(app: State<App>, roadmap: String) -> Reply<AvisScreen> {
+    with(&app, |s| s.avis_screen(&roadmap))
+}
+
+#[tauri::command]
+fn create_avis(app: State<App>, roadmap: String) -> Reply<AvisScreen> {
+    with(&app, |s| s.create_avis(&uuid::Uuid::new_v4().to_string(), &roadmap))
+}
+
+#[tauri::command]
+fn edit_avis(app: State<App>, avis: String, edit: AvisEdit) -> Reply<AvisScreen> {
+    with(&app, |s| s.edit_avis(&avis, &edit))
+}
+
+#[tauri::command]
+fn issue_avis(app: State<App>, avis: String) -> Reply<AvisScreen> {
+    with(&app, |s| s.issue_avis(&avis))
+}
+
+#[tauri::command]
+fn delete_avis(app: State<App>, avis: String) -> Reply<AvisScreen> {
+    with(&app, |s| s.delete_avis(&avis))
+}
+
+/// « Émettre un avis : validée ».
+#[tauri::command]
+fn validate_roadmap(app: State<App>, roadmap: String) -> Reply<AvisScreen> {
+    with(&app, |s| s.validate(&uuid::Uuid::new_v4().to_string(), &roadmap))
+}
+
+#[tauri::command]
+fn set_reviewer(app: State<App>, reviewer: Reviewer) -> Reply<()> {
+    with(&app, |s| s.set_reviewer(&reviewer))
+}
+
+/// Exports an issued avis (JSON or PDF) through the save dialog.
+#[tauri::command]
+async fn export_avis(handle: tauri::AppHandle, app: State<'_, App>, avis: String, kind: ExportKind) -> Reply<Saved> {
+    let file = with(&app, |s| s.export_avis(&avis, kind))?;
+    let filter = match kind {
+        ExportKind::Pdf => ("Document PDF", "pdf"),
+        ExportKind::Json => ("Avis Feuilles de route", "json"),
+    };
+    let target = save_path(&handle, "Enregistrer l’avis", &file.file_name, filter);
+    if let Some(path) = &target {
+        write(path, &file.bytes)?;
+    }
+    Ok(Saved {
+        path: target.map(|p| p.display().to_string()),
+        revision: file.revision,
+        new_revision: false,
+        companion: None,
+        warning: None,
+    })
 }
 
 #[tauri::command]
@@ -79,6 +161,10 @@ struct Saved {
     path: Option<String>,
     revision: i64,
     new_revision: bool,
+    /// The answers file written beside a JSON export, if any.
+    companion: Option<String>,
+    /// What the author should know (blocking remarks unanswered); never blocks.
+    warning: Option<String>,
 }
 
 /// Exports through a native save dialog run here, in Rust; the web view
@@ -97,13 +183,21 @@ async fn export_roadmap(handle: tauri::AppHandle, app: State<'_, App>, id: Strin
         &file.file_name,
         (label, ext),
     );
+    let mut companion = None;
     if let Some(path) = &target {
         write(path, &file.bytes)?;
+        if let Some((_, bytes)) = &file.companion {
+            let beside = fdr_core::files::answers_beside(path);
+            write(&beside, bytes)?;
+            companion = Some(beside.display().to_string());
+        }
     }
     Ok(Saved {
         path: target.map(|p| p.display().to_string()),
         revision: file.revision,
         new_revision: file.new_revision,
+        companion,
+        warning: file.warning,
     })
 }
 
@@ -339,7 +433,17 @@ pub fn run() {
             diff,
             consolidate,
             backups,
-            restore_backup
+            restore_backup,
+            adopt_roadmap,
+            answer_remark,
+            avis_screen,
+            create_avis,
+            edit_avis,
+            issue_avis,
+            delete_avis,
+            validate_roadmap,
+            set_reviewer,
+            export_avis
         ])
         .run(tauri::generate_context!())
         .expect("la fenêtre de l’application n’a pas pu s’ouvrir");

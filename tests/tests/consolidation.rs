@@ -204,6 +204,9 @@ fn local_edits_are_not_published_until_exported() {
     let mut s = secretariat();
     let id = "00000000-0000-4000-8000-000000000003";
     let received = s.roadmap(id).unwrap();
+    // Received roadmaps are read-only: the local edits are an author's, here
+    // after taking one over.
+    s.adopt(id).unwrap();
     s.set_diagnosis_text(id, "Texte modifié localement").unwrap();
     let set = s.published().unwrap();
     let p = set.roadmaps.iter().find(|p| p.roadmap.id == id).unwrap();

@@ -1,6 +1,7 @@
 // French labels and formatting for the screens (the PDF has its own, in
 // Rust): euros with a narrow no-break space, dates in words, enum labels.
 import type {
+  Decision,
   ActionStatus,
   Direction,
   Frequency,
@@ -15,6 +16,12 @@ export const roadmapStatusLabel: Record<RoadmapStatus, string> = {
   draft: "Brouillon",
   submitted: "Remise",
   validated: "Validée",
+};
+
+export const decisionLabel: Record<Decision, string> = {
+  validated: "validée",
+  changes_requested: "modifications demandées",
+  comments: "remarques",
 };
 
 export const actionStatusLabel: Record<ActionStatus, string> = {

@@ -78,11 +78,12 @@ describe("the regional secretariat", () => {
     const themeRows = () => $$("//table[caption[starts-with(normalize-space(), 'Les 15 thèmes')]]/tbody/tr").length;
     await browser.waitUntil(async () => (await themeRows()) < 15, { timeoutMsg: "the filter hides themes" });
     await $("#departement").selectByAttribute("value", "");
-    // The secretariat validates the submitted roadmap.
-    await $('button[title="Marquer validée la feuille de route du thème 9"]').click();
-    await browser.waitUntil(async () => (await row.getText()).includes("VALIDÉE") || (await row.getText()).includes("Validée"), {
-      timeoutMsg: "the roadmap is shown validated",
+    // The secretariat validates the received revision: an avis, the roadmap untouched.
+    await $('button[title="Émettre un avis « validée » sur la révision 4 du thème 9"]').click();
+    await browser.waitUntil(async () => (await row.getText()).toLowerCase().includes("avis : validée"), {
+      timeoutMsg: "the roadmap is shown with its avis « validée »",
     });
+    expect((await row.getText()).toLowerCase()).toContain("remise");
   });
 
   it("opens the diff between revisions 3 and 4", async () => {

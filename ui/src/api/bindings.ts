@@ -571,7 +571,15 @@ total_cents: number,
 /**
  * Territory codes named by its objectives and actions (départements, region).
  */
-territories: Array<string>, };
+territories: Array<string>, 
+/**
+ * This copy writes it (otherwise it was received and is read-only here).
+ */
+authored: boolean, 
+/**
+ * Where its review stands: the latest avis, its remarks and their answers.
+ */
+review: ReviewSummary | null, };
 
 export type ThemeRow = { 
 /**
@@ -593,6 +601,15 @@ export type RoadmapView = {
  */
 roadmap: Roadmap, 
 /**
+ * The version this view shows: every edit sends it back, and an edit
+ * on a roadmap that changed since is refused (`stale`).
+ */
+version: number, 
+/**
+ * This copy is the author; a received roadmap is read-only.
+ */
+authored: boolean, 
+/**
  * The core's warnings, live.
  */
 warnings: Array<Warning>, 
@@ -611,11 +628,19 @@ undo_steps: number,
 /**
  * Steps that can be redone.
  */
-redo_steps: number, };
+redo_steps: number, 
+/**
+ * The secretariat's avis and the answers.
+ */
+review: ReviewView, 
+/**
+ * Something to tell the user (the undo history was emptied, and why).
+ */
+notice?: string, };
 
 export type ExportKind = "pdf" | "json";
 
-export type Edit = { "op": "update_header", header: Header, } | { "op": "set_status", status: RoadmapStatus, } | { "op": "set_diagnosis_text", text: string, } | { "op": "set_participation_text", text: string, } | { "op": "add_animator", animator: Animator, } | { "op": "update_animator", index: number, animator: Animator, } | { "op": "delete_animator", index: number, } | { "op": "move_animator", index: number, to: number, } | { "op": "add_key_figure", key_figure: KeyFigure, } | { "op": "update_key_figure", index: number, key_figure: KeyFigure, } | { "op": "delete_key_figure", index: number, } | { "op": "move_key_figure", index: number, to: number, } | { "op": "add_objective", title: string, } | { "op": "update_objective", code: string, objective: Objective, } | { "op": "delete_objective", code: string, mode: DeleteMode, } | { "op": "move_objective", code: string, to: number, } | { "op": "add_action", title: string, } | { "op": "update_action", code: string, fields: ActionFields, } | { "op": "delete_action", code: string, mode: DeleteMode, } | { "op": "move_action", code: string, to: number, } | { "op": "link_action_objective", action: string, objective: string, linked: boolean, } | { "op": "add_funding", action: string, line: FundingLine, } | { "op": "update_funding", action: string, index: number, line: FundingLine, } | { "op": "delete_funding", action: string, index: number, } | { "op": "add_indicator", name: string, unit: string, } | { "op": "update_indicator", code: string, fields: IndicatorFields, } | { "op": "delete_indicator", code: string, } | { "op": "move_indicator", code: string, to: number, } | { "op": "link_indicator_objective", indicator: string, objective: string, linked: boolean, } | { "op": "link_indicator_action", indicator: string, action: string, linked: boolean, } | { "op": "add_measurement", indicator: string, measurement: DatedValue, } | { "op": "update_measurement", indicator: string, index: number, measurement: DatedValue, } | { "op": "delete_measurement", indicator: string, index: number, } | { "op": "add_practice", practice: Practice, } | { "op": "update_practice", index: number, practice: Practice, } | { "op": "delete_practice", index: number, } | { "op": "move_practice", index: number, to: number, };
+export type Edit = { "op": "update_header", header: Header, } | { "op": "set_status", status: RoadmapStatus, } | { "op": "set_diagnosis_text", text: string, } | { "op": "set_participation_text", text: string, } | { "op": "add_animator", animator: Animator, } | { "op": "update_animator", index: number, animator: Animator, } | { "op": "delete_animator", index: number, } | { "op": "move_animator", index: number, to: number, } | { "op": "add_key_figure", key_figure: KeyFigure, } | { "op": "update_key_figure", index: number, key_figure: KeyFigure, } | { "op": "delete_key_figure", index: number, } | { "op": "move_key_figure", index: number, to: number, } | { "op": "add_objective", title: string, } | { "op": "update_objective", code: string, objective: Objective, } | { "op": "set_objective_field", code: string, set: ObjectiveField, } | { "op": "delete_objective", code: string, mode: DeleteMode, } | { "op": "move_objective", code: string, to: number, } | { "op": "add_action", title: string, } | { "op": "update_action", code: string, fields: ActionFields, } | { "op": "set_action_field", code: string, set: ActionField, } | { "op": "delete_action", code: string, mode: DeleteMode, } | { "op": "move_action", code: string, to: number, } | { "op": "link_action_objective", action: string, objective: string, linked: boolean, } | { "op": "add_funding", action: string, line: FundingLine, } | { "op": "update_funding", action: string, index: number, line: FundingLine, } | { "op": "delete_funding", action: string, index: number, } | { "op": "add_indicator", name: string, unit: string, } | { "op": "update_indicator", code: string, fields: IndicatorFields, } | { "op": "set_indicator_field", code: string, set: IndicatorField, } | { "op": "delete_indicator", code: string, } | { "op": "move_indicator", code: string, to: number, } | { "op": "link_indicator_objective", indicator: string, objective: string, linked: boolean, } | { "op": "link_indicator_action", indicator: string, action: string, linked: boolean, } | { "op": "add_measurement", indicator: string, measurement: DatedValue, } | { "op": "update_measurement", indicator: string, index: number, measurement: DatedValue, } | { "op": "delete_measurement", indicator: string, index: number, } | { "op": "add_practice", practice: Practice, } | { "op": "update_practice", index: number, practice: Practice, } | { "op": "delete_practice", index: number, } | { "op": "move_practice", index: number, to: number, };
 
 export type AppError = { 
 /**
@@ -665,9 +690,17 @@ name: string,
  */
 reports: Array<ImportReport>, 
 /**
+ * The avis it carried.
+ */
+avis?: AvisReport, 
+/**
+ * The answers it carried.
+ */
+answers?: AnswersReport, 
+/**
  * Why it was refused, in French (the store is unchanged), if it was.
  */
-refused: string | null, };
+refused?: string, };
 
 export type ConsolidationKind = "pdf" | "xlsx" | "csv";
 
@@ -712,3 +745,547 @@ reason: string,
  * Size in bytes.
  */
 size: number, };
+
+export type ObjectiveField = { "field": "id", "value": string } | { "field": "title", "value": string } | { "field": "text", "value": string | null } | { "field": "territories", "value": Array<string> | null };
+
+export type ActionField = { "field": "id", "value": string } | { "field": "title", "value": string } | { "field": "text", "value": string | null } | { "field": "lead", "value": string | null } | { "field": "partners", "value": Array<string> | null } | { "field": "territories", "value": Array<string> | null } | { "field": "start", "value": string | null } | { "field": "end", "value": string | null } | { "field": "status", "value": ActionStatus } | { "field": "fte", "value": number | null };
+
+export type IndicatorField = { "field": "id", "value": string } | { "field": "name", "value": string } | { "field": "definition", "value": string | null } | { "field": "unit", "value": string } | { "field": "direction", "value": Direction } | { "field": "baseline", "value": DatedValue | null } | { "field": "target", "value": DatedValue | null } | { "field": "source", "value": string | null } | { "field": "frequency", "value": Frequency | null };
+
+export type Head = { 
+/**
+ * Revision.
+ */
+revision: number, 
+/**
+ * Region.
+ */
+region: Region, 
+/**
+ * Period.
+ */
+period: Period, 
+/**
+ * Theme.
+ */
+theme: Theme, 
+/**
+ * Status.
+ */
+status: RoadmapStatus, };
+
+export type ListPatch<T> = { 
+/**
+ * Every id, in the new order.
+ */
+order: Array<string>, 
+/**
+ * The items added or changed (the others are as they were).
+ */
+items: Array<T>, };
+
+export type RoadmapPatch = { 
+/**
+ * The card, when it changed.
+ */
+head?: Head, 
+/**
+ * The animators, when they changed.
+ */
+animators?: Array<Animator>, 
+/**
+ * The diagnosis, when it changed.
+ */
+diagnosis?: Diagnosis, 
+/**
+ * The objectives, when any changed or moved.
+ */
+objectives?: ListPatch<Objective>, 
+/**
+ * The actions, when any changed or moved.
+ */
+actions?: ListPatch<Action>, 
+/**
+ * The indicators, when any changed or moved.
+ */
+indicators?: ListPatch<Indicator>, 
+/**
+ * The participation, when it changed.
+ */
+participation?: Participation, };
+
+export type EditReply = { 
+/**
+ * The version the change left (send it with the next edit).
+ */
+version: number, 
+/**
+ * What changed, to merge into the view.
+ */
+patch: RoadmapPatch, 
+/**
+ * The core's warnings after the change, all of them.
+ */
+warnings: Array<Warning>, 
+/**
+ * Edited since its last export.
+ */
+edited: boolean, 
+/**
+ * When the change was committed (RFC 3339, UTC).
+ */
+updated_at: string, 
+/**
+ * Steps that can be undone.
+ */
+undo_steps: number, 
+/**
+ * Steps that can be redone.
+ */
+redo_steps: number, 
+/**
+ * The review, when an answer changed it.
+ */
+review?: ReviewView, 
+/**
+ * Something to tell the user (the undo history was emptied, and why).
+ */
+notice?: string, };
+
+export type ReviewedRevision = { 
+/**
+ * The roadmap's UUID.
+ */
+id: string, 
+/**
+ * The revision reviewed (≥ 1).
+ */
+revision: number, 
+/**
+ * The roadmap's theme number.
+ */
+theme_number: number, };
+
+export type Reviewer = { 
+/**
+ * Name (person or body), not empty.
+ */
+name: string, 
+/**
+ * Organisation.
+ */
+organisation?: string, 
+/**
+ * Role.
+ */
+role?: string, 
+/**
+ * E-mail.
+ */
+email?: string, };
+
+export type Decision = "validated" | "changes_requested" | "comments";
+
+export type Severity = "blocking" | "normal";
+
+export type Part = "header" | "diagnosis" | "objectives" | "actions" | "indicators" | "participation";
+
+export type Target = { 
+/**
+ * The part.
+ */
+part: Part, 
+/**
+ * Id of the objective, action or indicator (required for those parts, absent otherwise).
+ */
+item?: string, 
+/**
+ * One of the part's fields (absent: the whole item or part).
+ */
+field?: string, };
+
+export type Remark = { 
+/**
+ * Local id, unique in the avis.
+ */
+id: string, 
+/**
+ * What it is about.
+ */
+target: Target, 
+/**
+ * Blocking or normal.
+ */
+severity: Severity, 
+/**
+ * Light Markdown, not empty.
+ */
+text: string, 
+/**
+ * How the target read in the reviewed revision (never checked).
+ */
+quote?: string, };
+
+export type Avis = { 
+/**
+ * UUID of this avis, for life.
+ */
+id: string, 
+/**
+ * The revision reviewed.
+ */
+roadmap: ReviewedRevision, 
+/**
+ * RFC 3339.
+ */
+issued_at: string, 
+/**
+ * Who.
+ */
+issued_by: Reviewer, 
+/**
+ * The decision.
+ */
+decision: Decision, 
+/**
+ * Light Markdown, may be empty.
+ */
+summary: string, 
+/**
+ * The remarks.
+ */
+remarks: Array<Remark>, };
+
+export type AnswerState = "addressed" | "declined";
+
+export type Answer = { 
+/**
+ * The avis id.
+ */
+avis: string, 
+/**
+ * The remark's local id in that avis.
+ */
+remark: string, 
+/**
+ * Addressed or declined.
+ */
+state: AnswerState, 
+/**
+ * Light Markdown; not empty when declined.
+ */
+text: string, };
+
+export type TargetChoice = { 
+/**
+ * The target (part and item; no field).
+ */
+target: Target, 
+/**
+ * For people: « Action A2 — Réservation de logements ».
+ */
+label: string, 
+/**
+ * How the item reads (its title), for the remark's `quote`.
+ */
+quote: string | null, 
+/**
+ * The fields a remark on it may name.
+ */
+fields: Array<string>, };
+
+export type AvisState = "draft" | "issued" | "received";
+
+export type AvisOutcome = "added" | "already_imported";
+
+export type AvisReport = { 
+/**
+ * The avis id.
+ */
+id: string, 
+/**
+ * The roadmap it is about.
+ */
+roadmap_id: string, 
+/**
+ * Its theme.
+ */
+theme_number: number, 
+/**
+ * The revision reviewed.
+ */
+revision: number, 
+/**
+ * The roadmap's current revision in this copy (higher: the avis is about an older one).
+ */
+current_revision: number, 
+/**
+ * The decision.
+ */
+decision: Decision, 
+/**
+ * Number of remarks, and of blocking ones.
+ */
+remarks: number, 
+/**
+ * Blocking remarks.
+ */
+blocking: number, 
+/**
+ * What happened.
+ */
+outcome: AvisOutcome, };
+
+export type AnswersReport = { 
+/**
+ * The roadmap.
+ */
+roadmap_id: string, 
+/**
+ * The revision they travelled with.
+ */
+revision: number, 
+/**
+ * How many answers.
+ */
+answers: number, 
+/**
+ * Added, or already there.
+ */
+outcome: AvisOutcome, 
+/**
+ * Answers about an avis or a remark this copy does not hold: kept, and said so.
+ */
+warnings: Array<string>, };
+
+export type HeldAnswer = { 
+/**
+ * The answer, as exchanged.
+ */
+answer: Answer, 
+/**
+ * The revision it travelled with (received), or none (the author's, not yet exported).
+ */
+revision: number | null, };
+
+export type AvisEntry = { 
+/**
+ * The avis (a draft's `issued_at` is empty).
+ */
+avis: Avis, 
+/**
+ * Draft, issued here, received.
+ */
+state: AvisState, 
+/**
+ * The latest issued or received avis: it gives the review state.
+ */
+latest: boolean, 
+/**
+ * The roadmap's current revision (higher than the avis' when it is about an older one).
+ */
+current_revision: number, 
+/**
+ * The file it came from, when received.
+ */
+source_name?: string, };
+
+export type RemarkState = { 
+/**
+ * The avis' id.
+ */
+avis: string, 
+/**
+ * The avis' decision.
+ */
+decision: Decision, 
+/**
+ * Of the latest avis (the others are superseded, still readable).
+ */
+latest: boolean, 
+/**
+ * The remark.
+ */
+remark: Remark, 
+/**
+ * What it is about, for people (« Action A2 — titre…, financement »).
+ */
+label: string, 
+/**
+ * The answer given, if any.
+ */
+answer?: HeldAnswer, 
+/**
+ * Whether its item is still in the roadmap.
+ */
+item_exists: boolean, 
+/**
+ * What changed on its item (or part) since the revision reviewed.
+ */
+changes: Array<Change>, };
+
+export type ReviewView = { 
+/**
+ * Every avis held, oldest first (drafts last).
+ */
+avis: Array<AvisEntry>, 
+/**
+ * Every remark of every issued or received avis, with its answer.
+ */
+remarks: Array<RemarkState>, 
+/**
+ * Blocking remarks of the latest avis without an answer.
+ */
+open_blocking: number, };
+
+export type ReviewSummary = { 
+/**
+ * The latest avis' id.
+ */
+avis: string, 
+/**
+ * Its decision.
+ */
+decision: Decision, 
+/**
+ * The revision it reviewed.
+ */
+reviewed_revision: number, 
+/**
+ * When it was issued.
+ */
+issued_at: string, 
+/**
+ * Its remarks.
+ */
+remarks: number, 
+/**
+ * Remarks with an answer.
+ */
+answered: number, 
+/**
+ * Remarks without one.
+ */
+open: number, 
+/**
+ * Blocking remarks without one.
+ */
+blocking_open: number, 
+/**
+ * The latest revision held answers this avis (it came back with answers to it).
+ */
+answered_by_latest: boolean, 
+/**
+ * Drafts being written on this roadmap.
+ */
+drafts: number, };
+
+export type Suggestion = { 
+/**
+ * `warning` or `change`.
+ */
+source: string, 
+/**
+ * The remark's target.
+ */
+target: Target, 
+/**
+ * For people: what it is about.
+ */
+label: string, 
+/**
+ * The remark's proposed text.
+ */
+text: string, };
+
+export type AvisScreen = { 
+/**
+ * The roadmap.
+ */
+roadmap_id: string, 
+/**
+ * Its theme.
+ */
+theme_number: number, 
+/**
+ * Its title.
+ */
+theme_title: string, 
+/**
+ * Its animators' names (its authors).
+ */
+animators: Array<string>, 
+/**
+ * Its current revision (the one a new avis reviews).
+ */
+current_revision: number, 
+/**
+ * What a remark can aim at in the current revision.
+ */
+targets: Array<TargetChoice>, 
+/**
+ * Remarks proposed from its warnings and its last diff.
+ */
+suggestions: Array<Suggestion>, 
+/**
+ * The avis and their remarks with answers.
+ */
+review: ReviewView, 
+/**
+ * Who issues avis from this copy (the settings).
+ */
+reviewer: Reviewer, };
+
+export type AvisEdit = { "op": "set_decision", 
+/**
+ * Validated, changes requested, comments.
+ */
+decision: Decision, } | { "op": "set_summary", 
+/**
+ * Text.
+ */
+summary: string, } | { "op": "set_reviewer", 
+/**
+ * Name, organisation…
+ */
+reviewer: Reviewer, } | { "op": "add_remark", 
+/**
+ * What it is about.
+ */
+target: Target, 
+/**
+ * Blocking or normal.
+ */
+severity: Severity, 
+/**
+ * Light Markdown.
+ */
+text: string, } | { "op": "update_remark", 
+/**
+ * Its id.
+ */
+id: string, 
+/**
+ * What it is about.
+ */
+target: Target, 
+/**
+ * Blocking or normal.
+ */
+severity: Severity, 
+/**
+ * Light Markdown.
+ */
+text: string, } | { "op": "delete_remark", 
+/**
+ * Its id.
+ */
+id: string, } | { "op": "move_remark", 
+/**
+ * Its id.
+ */
+id: string, 
+/**
+ * New position (0-based).
+ */
+to: number, };

@@ -2,16 +2,21 @@
 // `src-tauri/src/lib.rs`. Errors arrive as `{code, message}` (AppError).
 import { invoke } from "@tauri-apps/api/core";
 import type {
+  AnswerState,
   AppError,
+  AvisEdit,
+  AvisScreen,
   BackupEntry,
   Block,
   Change,
   ConsolidationKind,
   Edit,
+  EditReply,
   ExportKind,
   FileImport,
   Overview,
   RevisionEntry,
+  Reviewer,
   RoadmapView,
 } from "./bindings";
 
@@ -50,6 +55,10 @@ export interface Saved {
   path: string | null;
   revision: number;
   new_revision: boolean;
+  /** The answers file written beside a JSON export, if any. */
+  companion: string | null;
+  /** What the author should know before sending (blocking remarks unanswered). */
+  warning: string | null;
 }
 
 /** What a consolidation wrote. */
@@ -64,9 +73,23 @@ export const api = {
   themes: () => call<Overview>("themes"),
   createRoadmap: (theme: number) => call<RoadmapView>("create_roadmap", { theme }),
   openRoadmap: (id: string) => call<RoadmapView>("open_roadmap", { id }),
-  applyEdit: (id: string, edit: Edit) => call<RoadmapView>("apply_edit", { id, edit }),
-  undo: (id: string) => call<RoadmapView>("undo", { id }),
-  redo: (id: string) => call<RoadmapView>("redo", { id }),
+  /** One edit, built on the view at `version` (refused with `stale` if the roadmap changed since). */
+  applyEdit: (id: string, version: number, edit: Edit) => call<EditReply>("apply_edit", { id, version, edit }),
+  undo: (id: string, version: number) => call<EditReply>("undo", { id, version }),
+  redo: (id: string, version: number) => call<EditReply>("redo", { id, version }),
+  adoptRoadmap: (id: string) => call<RoadmapView>("adopt_roadmap", { id }),
+  /** Answers a remark (`state` null withdraws the answer). */
+  answerRemark: (id: string, version: number, avis: string, remark: string, state: AnswerState | null, text: string) =>
+    call<EditReply>("answer_remark", { id, version, avis, remark, state, text }),
+  avisScreen: (roadmap: string) => call<AvisScreen>("avis_screen", { roadmap }),
+  createAvis: (roadmap: string) => call<AvisScreen>("create_avis", { roadmap }),
+  editAvis: (avis: string, edit: AvisEdit) => call<AvisScreen>("edit_avis", { avis, edit }),
+  issueAvis: (avis: string) => call<AvisScreen>("issue_avis", { avis }),
+  deleteAvis: (avis: string) => call<AvisScreen>("delete_avis", { avis }),
+  /** « Émettre un avis : validée » on a received roadmap. */
+  validateRoadmap: (roadmap: string) => call<AvisScreen>("validate_roadmap", { roadmap }),
+  setReviewer: (reviewer: Reviewer) => call<null>("set_reviewer", { reviewer }),
+  exportAvis: (avis: string, kind: ExportKind) => call<Saved>("export_avis", { avis, kind }),
   markdownPreview: (text: string) => call<Block[]>("markdown_preview", { text }),
   exportRoadmap: (id: string, kind: ExportKind) => call<Saved>("export_roadmap", { id, kind }),
   storeLocation: () => call<string>("store_location"),

@@ -2,7 +2,7 @@ import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Edit, RoadmapView } from "../api";
+import type { Edit, EditReply, RoadmapView } from "../api";
 import { Editor } from "./Editor";
 
 function view(title = "Lever les freins à l’emploi"): RoadmapView {
@@ -24,9 +24,26 @@ function view(title = "Lever les freins à l’emploi"): RoadmapView {
     warnings: [
       { path: "objectives[0]", code: "objective_without_action", message: "l’objectif O1 n’a aucune action" },
     ],
+    version: 7,
+    authored: true,
     edited: false,
     updated_at: "2026-11-30T08:00:00Z",
     undo_steps: 0,
+    redo_steps: 0,
+    review: { avis: [], remarks: [], open_blocking: 0 },
+  };
+}
+
+/** The store's reply to an edit that renamed O1, leaving version `version`. */
+function reply(title: string, version: number): EditReply {
+  const v = view(title);
+  return {
+    version,
+    patch: { objectives: { order: ["O1"], items: v.roadmap.objectives } },
+    warnings: v.warnings,
+    edited: true,
+    updated_at: "2026-11-30T08:01:00Z",
+    undo_steps: 1,
     redo_steps: 0,
   };
 }
@@ -39,11 +56,13 @@ const status = () => document.getElementById("save-status")?.textContent ?? "";
 describe("the editor", () => {
   it("commits a typed title once, and shows it saved only after the store answered", async () => {
     const edits: Edit[] = [];
-    let answer: (v: RoadmapView) => void = () => {};
+    const versions: number[] = [];
+    let answer: (v: EditReply) => void = () => {};
     mockIPC((cmd, args) => {
       if (cmd === "apply_edit") {
         edits.push((args as { edit: Edit }).edit);
-        return new Promise<RoadmapView>((resolve) => (answer = resolve));
+        versions.push((args as { version: number }).version);
+        return new Promise<EditReply>((resolve) => (answer = resolve));
       }
       if (cmd === "markdown_preview") return [];
       return null;
@@ -61,10 +80,38 @@ describe("the editor", () => {
       code: "O1",
       objective: { id: "O1", priority: 1, title: "Nouvel intitulé" },
     });
+    expect(versions, "the edit carries the version its view was built from").toEqual([7]);
     expect(status(), "not saved before the store answers").toMatch(/Enregistrement…/);
-    await act(async () => answer({ ...view("Nouvel intitulé"), undo_steps: 1 }));
+    await act(async () => answer(reply("Nouvel intitulé", 8)));
     expect(status(), "saved once committed").toMatch(/^Enregistré à/);
     expect(screen.getByRole("button", { name: /Annuler/ }), "the edit can be undone").toBeEnabled();
+  });
+
+  it("reloads and says why when the roadmap changed elsewhere, writing nothing", async () => {
+    const calls: string[] = [];
+    const message =
+      "cette feuille de route a changé depuis son affichage (import, autre fenêtre) : l’affichage a été actualisé, refaites la modification";
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      if (cmd === "apply_edit") return Promise.reject({ code: "stale", message });
+      if (cmd === "open_roadmap") return { ...view("Titre importé entre-temps"), version: 9 };
+      if (cmd === "markdown_preview") return [];
+      return null;
+    });
+    const user = userEvent.setup();
+    render(<Editor initial={view()} onClose={() => {}} />);
+    await user.click(screen.getByRole("link", { name: "Export" }));
+    await user.click(screen.getByRole("button", { name: "Marquer la feuille de route comme remise" }));
+    await waitFor(() => expect(screen.getByText(message)).toBeInTheDocument());
+    expect(calls, "the view is read again from the store").toContain("open_roadmap");
+    expect(status(), "a refused edit is never shown saved, nor as a failure of the disk").not.toMatch(
+      /Enregistré|Échec/,
+    );
+    await user.click(screen.getByRole("link", { name: "Objectifs et priorités" }));
+    expect(
+      (screen.getByLabelText("Intitulé (obligatoire)") as HTMLInputElement).value,
+      "the content shown is the one now in the store",
+    ).toBe("Titre importé entre-temps");
   });
 
   it("shows a failed save and never says it is saved", async () => {
@@ -85,7 +132,7 @@ describe("the editor", () => {
     const calls: string[] = [];
     mockIPC((cmd) => {
       calls.push(cmd);
-      if (cmd === "undo" || cmd === "redo") return view("Avant");
+      if (cmd === "undo" || cmd === "redo") return reply("Avant", 8);
       return [];
     });
     const user = userEvent.setup();

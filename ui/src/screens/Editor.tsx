@@ -4,7 +4,8 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { SideMenu } from "@codegouvfr/react-dsfr/SideMenu";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { api, ApiError, type Edit, type RoadmapView } from "../api";
+import { api, ApiError, type Edit, type EditReply, type RoadmapView } from "../api";
+import { mergeReply } from "../patch";
 import { roadmapStatusLabel } from "../french";
 import { sections, type Section, type Target } from "../navigation";
 import { EditorContext, saveLabel, type EditorApi, type SaveState } from "../saving";
@@ -25,34 +26,64 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
   const [save, setSave] = useState<SaveState>({ kind: "idle" });
   const [focus, setFocus] = useState<string | null>(null);
   const [saves, setSaves] = useState(0);
+  const [notice, setNotice] = useState<string | null>(initial.notice ?? null);
   const pending = useRef(0);
   const id = view.roadmap.id;
+  // The latest view, for the version the next change is built on; changes
+  // go one after the other, each on the version the previous one left.
+  const latest = useRef(view);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
 
   const run = useCallback(
-    async (step: () => Promise<RoadmapView>, quietCodes: string[] = []): Promise<ApiError | null> => {
-      setSave({ kind: "saving" });
-      try {
-        const next = await step();
-        setView(next);
-        setSave({ kind: "saved", at: new Date() });
-        setSaves((n) => n + 1);
-        return null;
-      } catch (e) {
-        const err = e instanceof ApiError ? e : new ApiError("internal", String(e));
-        setSave(
-          quietCodes.includes(err.code) ? { kind: "idle" } : { kind: "error", message: err.message },
-        );
-        return err;
-      }
+    (
+      step: (version: number) => Promise<RoadmapView | EditReply>,
+      quietCodes: string[] = [],
+    ): Promise<ApiError | null> => {
+      const go = async (): Promise<ApiError | null> => {
+        setSave({ kind: "saving" });
+        try {
+          const got = await step(latest.current.version);
+          const next = "patch" in got ? mergeReply(latest.current, got) : got;
+          latest.current = next;
+          setView(next);
+          if (next.notice) setNotice(next.notice);
+          setSave({ kind: "saved", at: new Date() });
+          setSaves((n) => n + 1);
+          return null;
+        } catch (e) {
+          const err = e instanceof ApiError ? e : new ApiError("internal", String(e));
+          if (err.code === "stale" || err.code === "undo_lost") {
+            // The roadmap changed elsewhere (import, another window, the
+            // command line): nothing was written; show it as it is now.
+            try {
+              const fresh = await api.openRoadmap(id);
+              latest.current = fresh;
+              setView(fresh);
+            } catch {
+              // The message below still says what happened.
+            }
+            setNotice(err.message);
+            setSave({ kind: "idle" });
+            return err;
+          }
+          setSave(
+            quietCodes.includes(err.code) ? { kind: "idle" } : { kind: "error", message: err.message },
+          );
+          return err;
+        }
+      };
+      const next = queue.current.then(go, go);
+      queue.current = next;
+      return next;
     },
-    [],
+    [id],
   );
 
   const ctx: EditorApi = useMemo(
     () => ({
       view,
       edit: (edit: Edit, options?: { quiet?: boolean }) =>
-        run(() => api.applyEdit(id, edit), options?.quiet ? ["referenced"] : []),
+        run((version) => api.applyEdit(id, version, edit), options?.quiet ? ["referenced"] : []),
       setPending: (on: boolean) => {
         pending.current = Math.max(0, pending.current + (on ? 1 : -1));
         if (on) setSave({ kind: "pending" });
@@ -69,10 +100,10 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
       const key = e.key.toLowerCase();
       if (key === "z" && !e.shiftKey) {
         e.preventDefault();
-        void run(() => api.undo(id));
+        void run((version) => api.undo(id, version));
       } else if ((key === "z" && e.shiftKey) || key === "y") {
         e.preventDefault();
-        void run(() => api.redo(id));
+        void run((version) => api.redo(id, version));
       }
     };
     window.addEventListener("keydown", onKey);
@@ -109,7 +140,7 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
           priority="tertiary"
           iconId="fr-icon-arrow-go-back-line"
           disabled={view.undo_steps === 0}
-          onClick={() => run(() => api.undo(id))}
+          onClick={() => run((version) => api.undo(id, version))}
           title="Annuler la dernière modification (Ctrl+Z)"
         >
           Annuler
@@ -118,7 +149,7 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
           priority="tertiary"
           iconId="fr-icon-arrow-go-forward-line"
           disabled={view.redo_steps === 0}
-          onClick={() => run(() => api.redo(id))}
+          onClick={() => run((version) => api.redo(id, version))}
           title="Rétablir (Ctrl+Maj+Z)"
         >
           Rétablir
@@ -127,6 +158,16 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
           {saveLabel(save)}
         </p>
       </div>
+      {notice && (
+        <Alert
+          className="fr-mb-2w"
+          severity="warning"
+          title="La feuille de route a changé ailleurs"
+          description={notice}
+          closable
+          onClose={() => setNotice(null)}
+        />
+      )}
       {save.kind === "error" && (
         <Alert
           className="fr-mb-2w"

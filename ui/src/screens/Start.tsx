@@ -6,7 +6,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useCallback, useEffect, useState } from "react";
 import { api, ApiError, type ConsolidationKind, type ConsolidationSaved, type FileImport, type Overview, type RoadmapCard } from "../api";
 import { Backups } from "../components/Backups";
-import { dateLong, euros, roadmapStatusLabel, timestamp } from "../french";
+import { dateLong, decisionLabel, euros, roadmapStatusLabel, timestamp } from "../french";
 
 /** A file's result in words. */
 export function importSummary(f: FileImport): string {
@@ -104,7 +104,8 @@ export function Start(props: {
   const validate = async (id: string) => {
     setBusy(true);
     try {
-      await api.applyEdit(id, { op: "set_status", status: "validated" });
+      // An avis of this copy: the author's roadmap itself is never touched.
+      await api.validateRoadmap(id);
       load();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
@@ -272,6 +273,14 @@ export function Start(props: {
                     <span className={`fr-badge fr-badge--sm ${r.status === "validated" ? "fr-badge--success" : "fr-badge--info"}`}>
                       {roadmapStatusLabel[r.status]}
                     </span>
+                    {r.review && (
+                      <span
+                        className={`fr-badge fr-badge--sm fr-ml-1w ${r.review.decision === "validated" ? "fr-badge--success" : r.review.blocking_open > 0 ? "fr-badge--warning" : "fr-badge--info"}`}
+                        title={`Avis du ${dateLong(r.review.issued_at.slice(0, 10))} sur la révision ${r.review.reviewed_revision}`}
+                      >
+                        Avis : {decisionLabel[r.review.decision]}
+                      </span>
+                    )}
                   </td>
                   <td>
                     {r.revision === 0 ? "—" : r.revision}
@@ -297,16 +306,16 @@ export function Start(props: {
                       >
                         Historique
                       </Button>
-                      {r.status === "submitted" && (
+                      {!r.authored && r.revision > 0 && r.review?.decision !== "validated" && (
                         <Button
                           size="small"
                           priority="tertiary"
                           iconId="fr-icon-check-line"
                           disabled={busy}
                           onClick={() => validate(r.id)}
-                          title={`Marquer validée la feuille de route du thème ${t.number}`}
+                          title={`Émettre un avis « validée » sur la révision ${r.revision} du thème ${t.number}`}
                         >
-                          Valider
+                          Émettre un avis : validée
                         </Button>
                       )}
                     </div>

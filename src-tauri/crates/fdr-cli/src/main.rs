@@ -143,6 +143,77 @@ enum Command {
         #[arg(value_name = "FILE")]
         backup: PathBuf,
     },
+    /// Reprend la rédaction d’une feuille de route reçue : ce poste en devient l’auteur.
+    ///
+    /// Acte explicite (réinstallation, nouvel animateur) : les révisions
+    /// continuent depuis la dernière reçue, et les réponses reçues avec elle
+    /// deviennent celles de ce poste.
+    Adopt {
+        /// N° de thème (1 à 15) ou id (UUID) de la feuille de route.
+        #[arg(value_name = "THEME_NUMBER|ID")]
+        target: String,
+    },
+    /// Les avis du secrétariat : les lister, les exporter, y répondre.
+    Avis {
+        #[command(subcommand)]
+        command: AvisCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AvisCommand {
+    /// Liste les avis d’une feuille de route (le plus ancien d’abord) et les réponses.
+    ///
+    /// --json écrit {"avis": [les avis tels qu’échangés], "answers": [les réponses telles que dans reponses.answers]}.
+    List {
+        /// N° de thème (1 à 15) ou id (UUID) de la feuille de route.
+        #[arg(value_name = "THEME_NUMBER|ID")]
+        target: String,
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Exporte un avis émis ou reçu : son JSON (.fdr-avis.json) ou son PDF (qui porte le même JSON, avis.json).
+    Export {
+        /// Id (UUID) de l’avis.
+        #[arg(value_name = "AVIS_ID")]
+        avis: String,
+        /// Format du fichier.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Fichier à écrire.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Répond à une remarque d’un avis reçu, sur une feuille de route dont ce poste est l’auteur.
+    ///
+    /// La réponse part avec la prochaine révision exportée (reponses.json dans
+    /// le PDF, NOM.fdr-reponses.json à côté du JSON).
+    Answer {
+        /// N° de thème (1 à 15) ou id (UUID) de la feuille de route.
+        #[arg(value_name = "THEME_NUMBER|ID")]
+        target: String,
+        /// Id (UUID) de l’avis.
+        #[arg(value_name = "AVIS_ID")]
+        avis: String,
+        /// Id de la remarque dans l’avis (ex. R1).
+        #[arg(value_name = "REMARK_ID")]
+        remark: String,
+        /// addressed (traitée) ou declined (non retenue : --text dit pourquoi).
+        #[arg(long, value_enum)]
+        state: AnswerArg,
+        /// Texte de la réponse (Markdown léger).
+        #[arg(long, default_value = "")]
+        text: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AnswerArg {
+    /// Traitée dans cette révision.
+    Addressed,
+    /// Non retenue (le texte dit pourquoi).
+    Declined,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -213,8 +284,156 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Adopt { target } => adopt(&mut store, &target),
+        Command::Avis { command } => avis(store, command),
         Command::Sample { .. } | Command::Backups { .. } | Command::Restore { .. } => ExitCode::SUCCESS,
     }
+}
+
+fn adopt(store: &mut Store, target: &str) -> ExitCode {
+    let done = resolve(store, target).and_then(|id| store.adopt(&id).map(|_| id).map_err(|e| e.to_string()));
+    match done {
+        Ok(id) => {
+            println!("{id}: ce poste est désormais l’auteur de cette feuille de route ; ses révisions continueront depuis la dernière reçue");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{target}: error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn avis(store: Store, command: AvisCommand) -> ExitCode {
+    let mut session = fdr_session::Session::new(store);
+    match command {
+        AvisCommand::List { target, json } => avis_list(&mut session, &target, json),
+        AvisCommand::Export { avis, format, out } => {
+            let kind = match format {
+                Format::Json => fdr_session::ExportKind::Json,
+                Format::Pdf => fdr_session::ExportKind::Pdf,
+            };
+            match session.export_avis(&avis, kind) {
+                Ok(file) => match fdr_core::files::write_atomically(&out, &file.bytes) {
+                    Ok(()) => {
+                        println!("{}: avis {avis} (révision {} examinée)", out.display(), file.revision);
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => {
+                        eprintln!("{}: error: écriture impossible : {e}", out.display());
+                        ExitCode::from(1)
+                    }
+                },
+                Err(e) => {
+                    eprintln!("{avis}: error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        AvisCommand::Answer {
+            target,
+            avis,
+            remark,
+            state,
+            text,
+        } => {
+            let state = match state {
+                AnswerArg::Addressed => fdr_core::review::AnswerState::Addressed,
+                AnswerArg::Declined => fdr_core::review::AnswerState::Declined,
+            };
+            let done = resolve(session.store(), &target).and_then(|id| {
+                session
+                    .store()
+                    .answer(id.as_str(), &avis, &remark, Some((state, &text)))
+                    .map_err(|e| e.to_string())
+            });
+            match done {
+                Ok(()) => {
+                    println!(
+                        "{target}: réponse enregistrée à la remarque {remark} ({}) ; elle partira avec la prochaine révision exportée",
+                        state.label_fr()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("{target}: error: {message}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+    }
+}
+
+fn avis_list(session: &mut fdr_session::Session, target: &str, json: bool) -> ExitCode {
+    let id = match resolve(session.store(), target) {
+        Ok(id) => id,
+        Err(message) => {
+            eprintln!("{target}: error: {message}");
+            return ExitCode::from(1);
+        }
+    };
+    if json {
+        return match session.avis_documents(&id) {
+            Ok((avis, answers)) => {
+                // The avis exactly as exchanged: their own bytes, not a re-serialisation.
+                let docs: Vec<String> = avis
+                    .iter()
+                    .map(|b| String::from_utf8_lossy(b).trim_end().to_string())
+                    .collect();
+                let answers = serde_json::to_string_pretty(&answers).expect("answers serialise");
+                println!("{{\n\"avis\": [{}],\n\"answers\": {answers}\n}}", docs.join(",\n"));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{target}: error: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    let screen = match session.view(&id) {
+        Ok(v) => v.review,
+        Err(e) => {
+            eprintln!("{target}: error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    if screen.avis.is_empty() {
+        println!("aucun avis sur cette feuille de route");
+    }
+    for e in &screen.avis {
+        let state = match e.state {
+            fdr_store::AvisState::Draft => "brouillon",
+            fdr_store::AvisState::Issued => "émis ici",
+            fdr_store::AvisState::Received => "reçu",
+        };
+        println!(
+            "{}  {}  révision {}  {}  {}  {} remarque(s){}",
+            e.avis.id,
+            if e.avis.issued_at.is_empty() {
+                "—"
+            } else {
+                &e.avis.issued_at
+            },
+            e.avis.roadmap.revision,
+            e.avis.decision.label_fr(),
+            state,
+            e.avis.remarks.len(),
+            if e.latest { "  (dernier avis)" } else { "" }
+        );
+        for r in screen.remarks.iter().filter(|r| r.avis == e.avis.id) {
+            let answer = match &r.answer {
+                Some(h) => h.answer.state.label_fr().to_string(),
+                None => "sans réponse".to_string(),
+            };
+            println!(
+                "  {} [{}] {} — {answer}",
+                r.remark.id,
+                r.remark.severity.label_fr(),
+                r.label
+            );
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn backups(db: &Path, dir: Option<&Path>) -> ExitCode {
@@ -320,7 +539,12 @@ fn read_input(path: &Path) -> Result<Vec<u8>, String> {
 
 fn import(store: &mut Store, files: &[PathBuf]) -> ExitCode {
     let mut failed = false;
+    // Answers files taken with their roadmap's JSON are not imported again.
+    let mut taken: Vec<PathBuf> = Vec::new();
     for path in files {
+        if taken.contains(path) {
+            continue;
+        }
         let name = path.display();
         let bytes = match read_input(path) {
             Ok(b) => b,
@@ -330,10 +554,22 @@ fn import(store: &mut Store, files: &[PathBuf]) -> ExitCode {
                 continue;
             }
         };
+        let companion_path = fdr_session::companion_of(path);
+        let companion = match &companion_path {
+            Some(p) => match read_input(p) {
+                Ok(b) => Some(b),
+                Err(message) => {
+                    eprintln!("{}: error: {message}", p.display());
+                    failed = true;
+                    continue;
+                }
+            },
+            None => None,
+        };
         let source = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        match store.import_all(&bytes, source.as_deref()) {
-            Ok(reports) => {
-                for report in reports {
+        match store.receive(&bytes, source.as_deref(), companion.as_deref()) {
+            Ok(received) => {
+                for report in received.roadmaps {
                     let what = match report.outcome {
                         fdr_store::ImportOutcome::Added => "importée (nouvelle feuille de route)".to_string(),
                         fdr_store::ImportOutcome::Updated { previous } => {
@@ -353,6 +589,40 @@ fn import(store: &mut Store, files: &[PathBuf]) -> ExitCode {
                     for w in &report.warnings {
                         eprintln!("{name}: warning: {w}");
                     }
+                }
+                if let Some(a) = received.avis {
+                    let what = match a.outcome {
+                        fdr_store::AvisOutcome::Added => "avis importé",
+                        fdr_store::AvisOutcome::AlreadyImported => "avis déjà importé",
+                    };
+                    println!(
+                        "{name}: {what} — thème {}, {}, révision {}, décision « {} », {} remarque(s) dont {} bloquante(s)",
+                        a.theme_number,
+                        a.id,
+                        a.revision,
+                        a.decision.label_fr(),
+                        a.remarks,
+                        a.blocking
+                    );
+                    if a.current_revision > a.revision {
+                        eprintln!(
+                            "{name}: warning: porte sur la révision {} ; la feuille de route en est à la révision {}",
+                            a.revision, a.current_revision
+                        );
+                    }
+                }
+                if let Some(r) = received.answers {
+                    let what = match r.outcome {
+                        fdr_store::AvisOutcome::Added => "réponses importées",
+                        fdr_store::AvisOutcome::AlreadyImported => "réponses déjà importées",
+                    };
+                    println!("{name}: {what} ({}) avec la révision {}", r.answers, r.revision);
+                    for w in &r.warnings {
+                        eprintln!("{name}: warning: {w}");
+                    }
+                }
+                if let Some(p) = companion_path {
+                    taken.push(p);
                 }
             }
             Err(StoreError::Refused(e)) => {
@@ -483,7 +753,12 @@ fn export(store: &mut Store, target: &str, format: Format, out: &Path) -> ExitCo
             let bytes = match format {
                 Format::Json => exported.bytes.clone(),
                 Format::Pdf => match store.roadmap(&id) {
-                    Ok(roadmap) => fdr_pdf::roadmap_pdf(&roadmap, &exported.bytes, &exported.exported_at),
+                    Ok(roadmap) => fdr_pdf::roadmap_pdf_with_answers(
+                        &roadmap,
+                        &exported.bytes,
+                        exported.reponses.as_deref(),
+                        &exported.exported_at,
+                    ),
                     Err(e) => {
                         eprintln!("{id}: error: {e}");
                         return ExitCode::from(1);
@@ -493,6 +768,23 @@ fn export(store: &mut Store, target: &str, format: Format, out: &Path) -> ExitCo
             if let Err(e) = fdr_core::files::write_atomically(out, &bytes) {
                 eprintln!("{}: error: écriture impossible : {e}", out.display());
                 return ExitCode::from(1);
+            }
+            if let (Format::Json, Some(reponses)) = (format, &exported.reponses) {
+                let beside = fdr_core::files::answers_beside(out);
+                if let Err(e) = fdr_core::files::write_atomically(&beside, reponses) {
+                    eprintln!("{}: error: écriture impossible : {e}", beside.display());
+                    return ExitCode::from(1);
+                }
+                println!(
+                    "{}: réponses aux avis, à envoyer avec la feuille de route",
+                    beside.display()
+                );
+            }
+            let open = fdr_session::open_blocking(store, &id).map(|o| o.len()).unwrap_or(0);
+            if open > 0 {
+                eprintln!(
+                    "{id}: warning: {open} remarque(s) bloquante(s) du secrétariat sans réponse (fdr avis list {target})"
+                );
             }
             for w in &exported.warnings {
                 eprintln!("{id}: warning: {w}");

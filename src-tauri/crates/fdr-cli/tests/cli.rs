@@ -238,6 +238,8 @@ fn edited_roadmaps_get_a_new_revision_on_export() {
     {
         let mut store =
             fdr_store::Store::open(&db, fdr_store::fixed_clock("2026-11-23T10:00:00Z")).expect("open store");
+        // The animator's own roadmap, taken over after a reinstall.
+        store.adopt("5b0c7f1e-2a8d-4c39-9d7e-0f3a6b21c409").expect("take over");
         store
             .set_status(
                 "5b0c7f1e-2a8d-4c39-9d7e-0f3a6b21c409",

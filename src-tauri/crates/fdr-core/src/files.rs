@@ -16,6 +16,18 @@ const RESERVED: [&str; 22] = [
     "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
 ];
 
+/// Where the answers file goes beside a roadmap's JSON export:
+/// `NAME.fdr-reponses.json` for `NAME.fdr.json` (and for any other name
+/// the user chose, its stem followed by `.fdr-reponses.json`).
+pub fn answers_beside(path: &Path) -> std::path::PathBuf {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("feuille-de-route");
+    let stem = name
+        .strip_suffix(".fdr.json")
+        .or_else(|| name.strip_suffix(".json"))
+        .unwrap_or(name);
+    path.with_file_name(format!("{stem}.fdr-reponses.json"))
+}
+
 /// Most characters kept from a title.
 const MAX_STEM: usize = 80;
 
@@ -80,6 +92,20 @@ pub fn write_atomically(out: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn answers_go_beside_the_roadmap_file() {
+        assert_eq!(
+            answers_beside(Path::new("/tmp/theme-09-r4.fdr.json")),
+            Path::new("/tmp/theme-09-r4.fdr-reponses.json"),
+            "NAME.fdr.json gets NAME.fdr-reponses.json"
+        );
+        assert_eq!(
+            answers_beside(Path::new("envoi.json")),
+            Path::new("envoi.fdr-reponses.json"),
+            "another name keeps its stem"
+        );
+    }
 
     #[test]
     fn names_are_safe_on_every_system() {

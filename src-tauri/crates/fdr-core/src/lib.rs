@@ -29,6 +29,7 @@ pub mod diff;
 pub mod files;
 pub mod french;
 pub mod markdown;
+pub mod review;
 pub mod roadmap;
 pub mod sample;
 pub mod validation;

@@ -18,6 +18,7 @@
 //! types stay the domain.
 
 pub mod pdf;
+pub mod review;
 
 use fdr_core::catalogue::Catalogue;
 use fdr_core::validation::{self, Checker, Problem, ProblemCode};

@@ -573,8 +573,19 @@ pub fn is_consolidated_name(name: &str) -> bool {
 /// Most roadmaps read from one consolidated document.
 pub const MAX_ATTACHMENTS: usize = 64;
 
-/// Collects the consolidated roadmaps' file specifications of a name tree.
-fn collect_consolidated<'o>(
+/// The name of the answers embedded in a roadmap's PDF beside its JSON.
+pub const REPONSES_NAME: &str = "reponses.json";
+/// The name of the avis embedded in an avis' PDF.
+pub const AVIS_NAME: &str = "avis.json";
+
+/// Whether an embedded file's name is one the exchange defines: the
+/// roadmap's JSON, its answers, an avis, or a consolidated roadmap.
+pub fn is_exchange_name(name: &str) -> bool {
+    name == crate::ATTACHMENT_NAME || name == REPONSES_NAME || name == AVIS_NAME || is_consolidated_name(name)
+}
+
+/// Collects the file specifications of a name tree whose names the exchange defines.
+fn collect_named<'o>(
     objects: &'o Objects,
     node: &'o Obj,
     hops: usize,
@@ -582,7 +593,7 @@ fn collect_consolidated<'o>(
     out: &mut Vec<(String, &'o Obj)>,
 ) {
     *visited += 1;
-    if hops > MAX_HOPS || *visited > 10_000 || out.len() > MAX_ATTACHMENTS {
+    if hops > MAX_HOPS || *visited > 10_000 || out.len() > MAX_ATTACHMENTS + 3 {
         return;
     }
     let Some(node) = objects.resolve(node) else { return };
@@ -590,7 +601,7 @@ fn collect_consolidated<'o>(
         for pair in names.chunks(2) {
             if let [key, value] = pair {
                 if let Some(name) = objects.resolve(key).and_then(string_text) {
-                    if is_consolidated_name(&name) {
+                    if is_exchange_name(&name) {
                         if let Some(spec) = objects.resolve(value) {
                             out.push((name, spec));
                         }
@@ -601,74 +612,23 @@ fn collect_consolidated<'o>(
     }
     if let Some(Obj::Array(kids)) = node.get(b"Kids").and_then(|k| objects.resolve(k)) {
         for kid in kids.iter().take(10_000) {
-            collect_consolidated(objects, kid, hops + 1, visited, out);
+            collect_named(objects, kid, hops + 1, visited, out);
         }
     }
 }
 
-fn is_our_name(o: &Obj) -> bool {
-    let Obj::Str(s) = o else { return false };
-    let wanted = crate::ATTACHMENT_NAME;
-    if s.as_slice() == wanted.as_bytes() {
-        return true;
-    }
-    // UTF-16BE with BOM.
-    if s.starts_with(&[0xFE, 0xFF]) {
-        let units: Vec<u16> = s[2..]
-            .chunks_exact(2)
-            .map(|c| u16::from_be_bytes([c[0], c[1]]))
-            .collect();
-        return String::from_utf16(&units).is_ok_and(|t| t == wanted);
-    }
-    false
-}
-
-/// Searches a name tree for our file's specification.
-fn search_name_tree<'o>(objects: &'o Objects, node: &'o Obj, hops: usize, visited: &mut usize) -> Option<&'o Obj> {
-    *visited += 1;
-    if hops > MAX_HOPS || *visited > 10_000 {
-        return None;
-    }
-    let node = objects.resolve(node)?;
-    if let Some(Obj::Array(names)) = node.get(b"Names").and_then(|n| objects.resolve(n)) {
-        for pair in names.chunks(2) {
-            if let [key, value] = pair {
-                if objects.resolve(key).is_some_and(is_our_name) {
-                    return objects.resolve(value);
-                }
-            }
-        }
-    }
-    if let Some(Obj::Array(kids)) = node.get(b"Kids").and_then(|k| objects.resolve(k)) {
-        for kid in kids.iter().take(10_000) {
-            if let Some(found) = search_name_tree(objects, kid, hops + 1, visited) {
-                return Some(found);
-            }
-        }
-    }
-    None
-}
-
-fn filespec_name_matches(objects: &Objects, spec: &Obj) -> bool {
+/// A file specification's name (`/UF`, else `/F`).
+fn filespec_name(objects: &Objects, spec: &Obj) -> Option<String> {
     [b"UF".as_slice(), b"F".as_slice()]
         .iter()
-        .any(|k| spec.get(k).and_then(|v| objects.resolve(v)).is_some_and(is_our_name))
+        .find_map(|k| spec.get(k).and_then(|v| objects.resolve(v)).and_then(string_text))
 }
 
-/// The bytes of `feuille-de-route.json` embedded in a PDF.
-pub fn extract_attachment(file: &[u8]) -> Result<Vec<u8>, PdfError> {
-    let mut all = extract_attachments(file)?;
-    match all.iter().position(|(name, _)| name == crate::ATTACHMENT_NAME) {
-        Some(i) => Ok(all.swap_remove(i).1),
-        None => Err(PdfError::NoAttachment),
-    }
-}
-
-/// The roadmaps a PDF carries, as (attachment name, bytes): the one
-/// `feuille-de-route.json` of a roadmap's PDF, or every
-/// `feuille-de-route-theme-NN.json` of a consolidated document (at most
-/// [`MAX_ATTACHMENTS`]), in name order.
-pub fn extract_attachments(file: &[u8]) -> Result<Vec<(String, Vec<u8>)>, PdfError> {
+/// Every embedded file of a PDF whose name the exchange defines
+/// ([`is_exchange_name`]), as (name, bytes) in name order, found through
+/// the catalog's `/Names /EmbeddedFiles` tree or its `/AF` array. A PDF
+/// with none of them is refused with [`PdfError::NoAttachment`].
+pub fn exchange_attachments(file: &[u8]) -> Result<Vec<(String, Vec<u8>)>, PdfError> {
     if file.len() > MAX_PDF_BYTES {
         return Err(PdfError::TooLarge(file.len()));
     }
@@ -680,63 +640,49 @@ pub fn extract_attachments(file: &[u8]) -> Result<Vec<(String, Vec<u8>)>, PdfErr
     if objects.map.is_empty() {
         return Err(PdfError::Damaged("aucun objet lisible".into()));
     }
-    let catalogs: Vec<&Obj> = objects
+    let mut catalogs: Vec<(&u32, &Obj)> = objects
         .map
-        .values()
-        .filter(|o| matches!(o, Obj::Dict(_)) && o.get(b"Type") == Some(&Obj::Name(b"Catalog".to_vec())))
+        .iter()
+        .filter(|(_, o)| matches!(o, Obj::Dict(_)) && o.get(b"Type") == Some(&Obj::Name(b"Catalog".to_vec())))
         .collect();
     if catalogs.is_empty() {
         return Err(PdfError::Damaged("catalogue introuvable".into()));
     }
-    let mut spec: Option<&Obj> = None;
-    let mut consolidated: Vec<(String, &Obj)> = Vec::new();
+    // The same file read twice gives the same answer: catalogs in object order.
+    catalogs.sort_by_key(|(id, _)| **id);
+    let mut found: Vec<(String, &Obj)> = Vec::new();
     let mut visited = 0;
-    for catalog in &catalogs {
-        let tree = catalog
+    for (_, catalog) in &catalogs {
+        if let Some(tree) = catalog
             .get(b"Names")
             .and_then(|n| objects.resolve(n))
-            .and_then(|n| n.get(b"EmbeddedFiles"));
-        if let Some(tree) = tree {
-            spec = search_name_tree(&objects, tree, 0, &mut visited);
+            .and_then(|n| n.get(b"EmbeddedFiles"))
+        {
+            collect_named(&objects, tree, 0, &mut visited, &mut found);
         }
-        if spec.is_none() {
-            if let Some(Obj::Array(af)) = catalog.get(b"AF").and_then(|a| objects.resolve(a)) {
-                spec = af
-                    .iter()
-                    .take(1000)
-                    .filter_map(|s| objects.resolve(s))
-                    .find(|s| filespec_name_matches(&objects, s));
+        if let Some(Obj::Array(af)) = catalog.get(b"AF").and_then(|a| objects.resolve(a)) {
+            for spec in af.iter().take(1000).filter_map(|s| objects.resolve(s)) {
+                if let Some(name) = filespec_name(&objects, spec).filter(|n| is_exchange_name(n)) {
+                    found.push((name, spec));
+                }
             }
         }
-        if spec.is_some() {
-            break;
-        }
-        if let Some(tree) = tree {
-            collect_consolidated(&objects, tree, 0, &mut visited, &mut consolidated);
-        }
-        if !consolidated.is_empty() {
-            break;
-        }
     }
-    if let Some(spec) = spec {
-        return Ok(vec![(
-            crate::ATTACHMENT_NAME.to_string(),
-            spec_bytes(file, &objects, spec)?,
-        )]);
-    }
-    if consolidated.is_empty() {
+    // The first specification found for a name wins.
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|(name, _)| seen.insert(name.clone()));
+    if found.is_empty() {
         return Err(PdfError::NoAttachment);
     }
-    if consolidated.len() > MAX_ATTACHMENTS {
+    if found.len() > MAX_ATTACHMENTS + 2 {
         return Err(PdfError::Damaged(format!(
             "plus de {MAX_ATTACHMENTS} feuilles de route jointes"
         )));
     }
-    consolidated.sort_by(|a, b| a.0.cmp(&b.0));
-    consolidated.dedup_by(|a, b| a.0 == b.0);
-    let mut out = Vec::with_capacity(consolidated.len());
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = Vec::with_capacity(found.len());
     let mut total = 0usize;
-    for (name, spec) in consolidated {
+    for (name, spec) in found {
         let bytes = spec_bytes(file, &objects, spec)?;
         total += bytes.len();
         if total > MAX_PDF_BYTES {
@@ -745,6 +691,42 @@ pub fn extract_attachments(file: &[u8]) -> Result<Vec<(String, Vec<u8>)>, PdfErr
         out.push((name, bytes));
     }
     Ok(out)
+}
+
+/// The bytes of `feuille-de-route.json` embedded in a PDF.
+pub fn extract_attachment(file: &[u8]) -> Result<Vec<u8>, PdfError> {
+    let mut all = exchange_attachments(file)?;
+    match all.iter().position(|(name, _)| name == crate::ATTACHMENT_NAME) {
+        Some(i) => Ok(all.swap_remove(i).1),
+        None => Err(PdfError::NoAttachment),
+    }
+}
+
+/// The roadmaps a PDF carries, as (attachment name, bytes): the one
+/// `feuille-de-route.json` of a roadmap's PDF, or every
+/// `feuille-de-route-theme-NN.json` of a consolidated document (at most
+/// [`MAX_ATTACHMENTS`]), in name order.
+pub fn extract_attachments(file: &[u8]) -> Result<Vec<(String, Vec<u8>)>, PdfError> {
+    let all = exchange_attachments(file)?;
+    roadmaps_of(all)
+}
+
+/// The roadmaps among a PDF's exchange attachments (see [`extract_attachments`]).
+pub fn roadmaps_of(all: Vec<(String, Vec<u8>)>) -> Result<Vec<(String, Vec<u8>)>, PdfError> {
+    if let Some(own) = all.iter().position(|(name, _)| name == crate::ATTACHMENT_NAME) {
+        let mut all = all;
+        return Ok(vec![all.swap_remove(own)]);
+    }
+    let consolidated: Vec<(String, Vec<u8>)> = all.into_iter().filter(|(n, _)| is_consolidated_name(n)).collect();
+    if consolidated.is_empty() {
+        return Err(PdfError::NoAttachment);
+    }
+    if consolidated.len() > MAX_ATTACHMENTS {
+        return Err(PdfError::Damaged(format!(
+            "plus de {MAX_ATTACHMENTS} feuilles de route jointes"
+        )));
+    }
+    Ok(consolidated)
 }
 
 /// The decoded bytes of a file specification's embedded file.

@@ -17,6 +17,7 @@
 //! [`layout::Flow`] with the right roles; a new kind of box needs an
 //! [`layout::Item`] variant and its drawing in [`render`].
 
+pub mod avis;
 pub mod charts;
 pub mod consolidated;
 pub mod fonts;
@@ -41,10 +42,38 @@ pub fn roadmap_pdf(roadmap: &fdr_core::Roadmap, json: &[u8], exported_at: &str) 
     roadmap_pdf_with(roadmap, json, exported_at, render::RenderOptions { tagged: true })
 }
 
+/// [`roadmap_pdf`], also carrying the author's answers to the avis received
+/// (`reponses`, the exact `reponses.json` of that revision) beside the
+/// roadmap's JSON, when there are any.
+pub fn roadmap_pdf_with_answers(
+    roadmap: &fdr_core::Roadmap,
+    json: &[u8],
+    reponses: Option<&[u8]>,
+    exported_at: &str,
+) -> Vec<u8> {
+    roadmap_pdf_full(
+        roadmap,
+        json,
+        reponses,
+        exported_at,
+        render::RenderOptions { tagged: true },
+    )
+}
+
 /// [`roadmap_pdf`] with rendering switches (to measure the cost of tagging).
 pub fn roadmap_pdf_with(
     roadmap: &fdr_core::Roadmap,
     json: &[u8],
+    exported_at: &str,
+    options: render::RenderOptions,
+) -> Vec<u8> {
+    roadmap_pdf_full(roadmap, json, None, exported_at, options)
+}
+
+fn roadmap_pdf_full(
+    roadmap: &fdr_core::Roadmap,
+    json: &[u8],
+    reponses: Option<&[u8]>,
     exported_at: &str,
     options: render::RenderOptions,
 ) -> Vec<u8> {
@@ -84,7 +113,50 @@ pub fn roadmap_pdf_with(
         description: "Données de la feuille de route (format feuille-de-route, version 1)".into(),
         bytes: json.to_vec(),
     };
-    render::render_with(&doc, &meta, std::slice::from_ref(&attachment), options)
+    let mut attachments = vec![attachment];
+    if let Some(reponses) = reponses {
+        attachments.push(render::Attachment {
+            name: fdr_format::pdf::REPONSES_NAME.into(),
+            mime: "application/json".into(),
+            description: "Réponses aux avis du secrétariat (format feuille-de-route-reponses, version 1)".into(),
+            bytes: reponses.to_vec(),
+        });
+    }
+    render::render_with(&doc, &meta, &attachments, options)
+}
+
+/// The PDF of an avis, carrying `json` (its exact exchanged bytes) as
+/// `avis.json`. `reviewed` is the revision it is about, when held. The same
+/// avis always gives the same bytes.
+pub fn avis_pdf(
+    avis: &fdr_core::review::Avis,
+    json: &[u8],
+    reviewed: Option<&fdr_core::Roadmap>,
+    theme_title: &str,
+) -> Vec<u8> {
+    let mut fonts = fonts::Fonts::new();
+    let doc = avis::layout(avis, reviewed, theme_title, &mut fonts);
+    let meta = render::Metadata {
+        title: format!(
+            "Avis du secrétariat — Thème n° {} : {} (révision {})",
+            avis.roadmap.theme_number, theme_title, avis.roadmap.revision
+        ),
+        author: avis.issued_by.name.clone(),
+        subject: format!(
+            "Avis « {} » sur la révision {} de la feuille de route",
+            avis.decision.label_fr(),
+            avis.roadmap.revision
+        ),
+        keywords: "avis, feuille de route, stratégie pauvreté, Hauts-de-France".into(),
+        created: avis.issued_at.clone(),
+    };
+    let attachment = render::Attachment {
+        name: fdr_format::pdf::AVIS_NAME.into(),
+        mime: "application/json".into(),
+        description: "Avis du secrétariat (format feuille-de-route-avis, version 1)".into(),
+        bytes: json.to_vec(),
+    };
+    render::render(&doc, &meta, std::slice::from_ref(&attachment))
 }
 
 /// One roadmap to consolidate: its content, the exact bytes of its exported

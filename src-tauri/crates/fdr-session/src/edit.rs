@@ -3,8 +3,11 @@
 //! one store method that commits it.
 
 use crate::AppError;
-use fdr_core::{Animator, DatedValue, FundingLine, KeyFigure, Objective, Practice, Roadmap, RoadmapStatus};
-use fdr_store::{ActionFields, DeleteMode, Header, IndicatorFields, Store};
+use fdr_core::{
+    ActionStatus, Animator, DatedValue, Direction, Frequency, FundingLine, KeyFigure, Number, Objective, Practice,
+    Roadmap, RoadmapStatus,
+};
+use fdr_store::{ActionFields, At, DeleteMode, Header, IndicatorFields, Store};
 use serde::Deserialize;
 
 /// One edit of a roadmap. Lists without ids (animators, key figures,
@@ -67,6 +70,11 @@ pub enum Edit {
         code: String,
         objective: Objective,
     },
+    /// One field of an objective (two edits of different fields never overwrite each other).
+    SetObjectiveField {
+        code: String,
+        set: ObjectiveField,
+    },
     DeleteObjective {
         code: String,
         mode: DeleteMode,
@@ -83,6 +91,11 @@ pub enum Edit {
     UpdateAction {
         code: String,
         fields: ActionFields,
+    },
+    /// One field of an action.
+    SetActionField {
+        code: String,
+        set: ActionField,
     },
     DeleteAction {
         code: String,
@@ -119,6 +132,11 @@ pub enum Edit {
     UpdateIndicator {
         code: String,
         fields: IndicatorFields,
+    },
+    /// One field of an indicator.
+    SetIndicatorField {
+        code: String,
+        set: IndicatorField,
     },
     DeleteIndicator {
         code: String,
@@ -166,6 +184,77 @@ pub enum Edit {
     },
 }
 
+/// One field of an objective: `"set": {"field": "title", "value": "…"}`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum ObjectiveField {
+    /// Its local id (links follow).
+    Id(String),
+    /// Title.
+    Title(String),
+    /// Light Markdown.
+    Text(Option<String>),
+    /// Territory codes.
+    Territories(Option<Vec<String>>),
+}
+
+/// One field of an action.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum ActionField {
+    /// Its local id (links follow).
+    Id(String),
+    /// Title.
+    Title(String),
+    /// Light Markdown.
+    Text(Option<String>),
+    /// *Pilote*.
+    Lead(Option<String>),
+    /// Partners.
+    Partners(Option<Vec<String>>),
+    /// Territory codes.
+    Territories(Option<Vec<String>>),
+    /// `YYYY-MM-DD`.
+    Start(Option<String>),
+    /// `YYYY-MM-DD`.
+    End(Option<String>),
+    /// Status.
+    Status(ActionStatus),
+    /// ETP.
+    Fte(#[cfg_attr(feature = "ts", ts(as = "Option<f64>"))] Option<Number>),
+}
+
+/// One field of an indicator.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum IndicatorField {
+    /// Its local id.
+    Id(String),
+    /// Name.
+    Name(String),
+    /// Light Markdown.
+    Definition(Option<String>),
+    /// Unit.
+    Unit(String),
+    /// Direction.
+    Direction(Direction),
+    /// Baseline.
+    Baseline(Option<DatedValue>),
+    /// Target.
+    Target(Option<DatedValue>),
+    /// Source.
+    Source(Option<String>),
+    /// Frequency.
+    Frequency(Option<Frequency>),
+}
+
+fn not_found(kind: &str, code: &str) -> AppError {
+    AppError::new("not_found", format!("{kind} « {code} » introuvable"))
+}
+
 /// The order `0..len` with the item at `index` moved to `to`.
 fn moved(len: usize, index: usize, to: usize) -> Result<Vec<usize>, AppError> {
     if index >= len || to >= len {
@@ -198,31 +287,34 @@ fn required(text: &str, what: &str) -> Result<String, AppError> {
     Ok(t.to_string())
 }
 
-/// Commits `edit` of roadmap `id`; `current` is the roadmap before it.
-pub(crate) fn apply(store: &mut Store, id: &str, current: &Roadmap, edit: &Edit) -> Result<(), AppError> {
+/// Commits `edit` of roadmap `at.id`, built on version `at.version`;
+/// `current` is the roadmap at that version (an edit of one field builds
+/// the rest of its item from it: the version check makes that safe).
+pub(crate) fn apply(store: &mut Store, at: At<'_>, current: &Roadmap, edit: &Edit) -> Result<(), AppError> {
     use Edit::*;
+    let id = at.id;
     let codes = |list: Vec<&String>| list.into_iter().cloned().collect::<Vec<String>>();
     match edit {
-        UpdateHeader { header } => store.update_header(id, header)?,
-        SetStatus { status } => store.set_status(id, *status)?,
-        SetDiagnosisText { text } => store.set_diagnosis_text(id, text)?,
-        SetParticipationText { text } => store.set_participation_text(id, text)?,
+        UpdateHeader { header } => store.update_header(at, header)?,
+        SetStatus { status } => store.set_status(at, *status)?,
+        SetDiagnosisText { text } => store.set_diagnosis_text(at, text)?,
+        SetParticipationText { text } => store.set_participation_text(at, text)?,
         AddAnimator { animator } => {
-            store.add_animator(id, animator)?;
+            store.add_animator(at, animator)?;
         }
-        UpdateAnimator { index, animator } => store.update_animator(id, *index, animator)?,
-        DeleteAnimator { index } => store.delete_animator(id, *index)?,
+        UpdateAnimator { index, animator } => store.update_animator(at, *index, animator)?,
+        DeleteAnimator { index } => store.delete_animator(at, *index)?,
         MoveAnimator { index, to } => {
-            store.reorder_animators(id, &moved(current.animators.len(), *index, *to)?)?;
+            store.reorder_animators(at, &moved(current.animators.len(), *index, *to)?)?;
         }
         AddKeyFigure { key_figure } => {
-            store.add_key_figure(id, key_figure)?;
+            store.add_key_figure(at, key_figure)?;
         }
-        UpdateKeyFigure { index, key_figure } => store.update_key_figure(id, *index, key_figure)?,
-        DeleteKeyFigure { index } => store.delete_key_figure(id, *index)?,
+        UpdateKeyFigure { index, key_figure } => store.update_key_figure(at, *index, key_figure)?,
+        DeleteKeyFigure { index } => store.delete_key_figure(at, *index)?,
         MoveKeyFigure { index, to } => {
             let order = moved(current.diagnosis.key_figures.len(), *index, *to)?;
-            store.reorder_key_figures(id, &order)?;
+            store.reorder_key_figures(at, &order)?;
         }
         AddObjective { title } => {
             let objective = Objective {
@@ -233,13 +325,28 @@ pub(crate) fn apply(store: &mut Store, id: &str, current: &Roadmap, edit: &Edit)
                 text: None,
                 territories: None,
             };
-            store.add_objective(id, &objective)?;
+            store.add_objective(at, &objective)?;
         }
-        UpdateObjective { code, objective } => store.update_objective(id, code, objective)?,
-        DeleteObjective { code, mode } => store.delete_objective(id, code, *mode)?,
+        UpdateObjective { code, objective } => store.update_objective(at, code, objective)?,
+        SetObjectiveField { code, set } => {
+            let mut o = current
+                .objectives
+                .iter()
+                .find(|o| o.id == *code)
+                .cloned()
+                .ok_or_else(|| not_found("objectif", code))?;
+            match set {
+                ObjectiveField::Id(v) => o.id = v.clone(),
+                ObjectiveField::Title(v) => o.title = required(v, "Le titre de l’objectif")?,
+                ObjectiveField::Text(v) => o.text = v.clone(),
+                ObjectiveField::Territories(v) => o.territories = v.clone(),
+            }
+            store.update_objective(at, code, &o)?
+        }
+        DeleteObjective { code, mode } => store.delete_objective(at, code, *mode)?,
         MoveObjective { code, to } => {
             let list = codes(current.objectives.iter().map(|o| &o.id).collect());
-            store.reorder_objectives(id, &moved_codes(list, code, *to)?)?;
+            store.reorder_objectives(at, &moved_codes(list, code, *to)?)?;
         }
         AddAction { title } => {
             let action = fdr_core::Action {
@@ -256,13 +363,45 @@ pub(crate) fn apply(store: &mut Store, id: &str, current: &Roadmap, edit: &Edit)
                 fte: None,
                 funding: Vec::new(),
             };
-            store.add_action(id, &action)?;
+            store.add_action(at, &action)?;
         }
-        UpdateAction { code, fields } => store.update_action(id, code, fields)?,
-        DeleteAction { code, mode } => store.delete_action(id, code, *mode)?,
+        UpdateAction { code, fields } => store.update_action(at, code, fields)?,
+        SetActionField { code, set } => {
+            let a = current
+                .actions
+                .iter()
+                .find(|a| a.id == *code)
+                .ok_or_else(|| not_found("action", code))?;
+            let mut f = ActionFields {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                text: a.text.clone(),
+                lead: a.lead.clone(),
+                partners: a.partners.clone(),
+                territories: a.territories.clone(),
+                start: a.start.clone(),
+                end: a.end.clone(),
+                status: a.status,
+                fte: a.fte.clone(),
+            };
+            match set {
+                ActionField::Id(v) => f.id = v.clone(),
+                ActionField::Title(v) => f.title = required(v, "Le titre de l’action")?,
+                ActionField::Text(v) => f.text = v.clone(),
+                ActionField::Lead(v) => f.lead = v.clone(),
+                ActionField::Partners(v) => f.partners = v.clone(),
+                ActionField::Territories(v) => f.territories = v.clone(),
+                ActionField::Start(v) => f.start = v.clone(),
+                ActionField::End(v) => f.end = v.clone(),
+                ActionField::Status(v) => f.status = *v,
+                ActionField::Fte(v) => f.fte = v.clone(),
+            }
+            store.update_action(at, code, &f)?
+        }
+        DeleteAction { code, mode } => store.delete_action(at, code, *mode)?,
         MoveAction { code, to } => {
             let list = codes(current.actions.iter().map(|a| &a.id).collect());
-            store.reorder_actions(id, &moved_codes(list, code, *to)?)?;
+            store.reorder_actions(at, &moved_codes(list, code, *to)?)?;
         }
         LinkActionObjective {
             action,
@@ -270,16 +409,16 @@ pub(crate) fn apply(store: &mut Store, id: &str, current: &Roadmap, edit: &Edit)
             linked,
         } => {
             if *linked {
-                store.link_action_objective(id, action, objective)?
+                store.link_action_objective(at, action, objective)?
             } else {
-                store.unlink_action_objective(id, action, objective)?
+                store.unlink_action_objective(at, action, objective)?
             }
         }
         AddFunding { action, line } => {
-            store.add_funding(id, action, line)?;
+            store.add_funding(at, action, line)?;
         }
-        UpdateFunding { action, index, line } => store.update_funding(id, action, *index, line)?,
-        DeleteFunding { action, index } => store.delete_funding(id, action, *index)?,
+        UpdateFunding { action, index, line } => store.update_funding(at, action, *index, line)?,
+        DeleteFunding { action, index } => store.delete_funding(at, action, *index)?,
         AddIndicator { name, unit } => {
             let indicator = fdr_core::Indicator {
                 id: store.next_local_id(id, 'I')?,
@@ -295,13 +434,43 @@ pub(crate) fn apply(store: &mut Store, id: &str, current: &Roadmap, edit: &Edit)
                 source: None,
                 frequency: None,
             };
-            store.add_indicator(id, &indicator)?;
+            store.add_indicator(at, &indicator)?;
         }
-        UpdateIndicator { code, fields } => store.update_indicator(id, code, fields)?,
-        DeleteIndicator { code } => store.delete_indicator(id, code)?,
+        UpdateIndicator { code, fields } => store.update_indicator(at, code, fields)?,
+        SetIndicatorField { code, set } => {
+            let x = current
+                .indicators
+                .iter()
+                .find(|x| x.id == *code)
+                .ok_or_else(|| not_found("indicateur", code))?;
+            let mut f = IndicatorFields {
+                id: x.id.clone(),
+                name: x.name.clone(),
+                definition: x.definition.clone(),
+                unit: x.unit.clone(),
+                direction: x.direction,
+                baseline: x.baseline.clone(),
+                target: x.target.clone(),
+                source: x.source.clone(),
+                frequency: x.frequency,
+            };
+            match set {
+                IndicatorField::Id(v) => f.id = v.clone(),
+                IndicatorField::Name(v) => f.name = required(v, "Le nom de l’indicateur")?,
+                IndicatorField::Definition(v) => f.definition = v.clone(),
+                IndicatorField::Unit(v) => f.unit = required(v, "L’unité de l’indicateur")?,
+                IndicatorField::Direction(v) => f.direction = *v,
+                IndicatorField::Baseline(v) => f.baseline = v.clone(),
+                IndicatorField::Target(v) => f.target = v.clone(),
+                IndicatorField::Source(v) => f.source = v.clone(),
+                IndicatorField::Frequency(v) => f.frequency = *v,
+            }
+            store.update_indicator(at, code, &f)?
+        }
+        DeleteIndicator { code } => store.delete_indicator(at, code)?,
         MoveIndicator { code, to } => {
             let list = codes(current.indicators.iter().map(|x| &x.id).collect());
-            store.reorder_indicators(id, &moved_codes(list, code, *to)?)?;
+            store.reorder_indicators(at, &moved_codes(list, code, *to)?)?;
         }
         LinkIndicatorObjective {
             indicator,
@@ -309,9 +478,9 @@ pub(crate) fn apply(store: &mut Store, id: &str, current: &Roadmap, edit: &Edit)
             linked,
         } => {
             if *linked {
-                store.link_indicator_objective(id, indicator, objective)?
+                store.link_indicator_objective(at, indicator, objective)?
             } else {
-                store.unlink_indicator_objective(id, indicator, objective)?
+                store.unlink_indicator_objective(at, indicator, objective)?
             }
         }
         LinkIndicatorAction {
@@ -320,27 +489,27 @@ pub(crate) fn apply(store: &mut Store, id: &str, current: &Roadmap, edit: &Edit)
             linked,
         } => {
             if *linked {
-                store.link_indicator_action(id, indicator, action)?
+                store.link_indicator_action(at, indicator, action)?
             } else {
-                store.unlink_indicator_action(id, indicator, action)?
+                store.unlink_indicator_action(at, indicator, action)?
             }
         }
         AddMeasurement { indicator, measurement } => {
-            store.add_measurement(id, indicator, measurement)?;
+            store.add_measurement(at, indicator, measurement)?;
         }
         UpdateMeasurement {
             indicator,
             index,
             measurement,
-        } => store.update_measurement(id, indicator, *index, measurement)?,
-        DeleteMeasurement { indicator, index } => store.delete_measurement(id, indicator, *index)?,
+        } => store.update_measurement(at, indicator, *index, measurement)?,
+        DeleteMeasurement { indicator, index } => store.delete_measurement(at, indicator, *index)?,
         AddPractice { practice } => {
-            store.add_practice(id, practice)?;
+            store.add_practice(at, practice)?;
         }
-        UpdatePractice { index, practice } => store.update_practice(id, *index, practice)?,
-        DeletePractice { index } => store.delete_practice(id, *index)?,
+        UpdatePractice { index, practice } => store.update_practice(at, *index, practice)?,
+        DeletePractice { index } => store.delete_practice(at, *index)?,
         MovePractice { index, to } => {
-            store.reorder_practices(id, &moved(current.participation.practices.len(), *index, *to)?)?;
+            store.reorder_practices(at, &moved(current.participation.practices.len(), *index, *to)?)?;
         }
     }
     Ok(())
@@ -372,5 +541,16 @@ mod tests {
         );
         let bad = serde_json::from_str::<Edit>(r#"{"op":"move_objective","code":"O2","to":0,"x":1}"#);
         assert!(bad.is_err(), "unknown fields are refused, not ignored");
+        let e: Edit =
+            serde_json::from_str(r#"{"op":"set_action_field","code":"A2","set":{"field":"lead","value":"CAF"}}"#)
+                .unwrap();
+        assert_eq!(
+            e,
+            Edit::SetActionField {
+                code: "A2".into(),
+                set: ActionField::Lead(Some("CAF".into()))
+            },
+            "one field names itself and carries its value"
+        );
     }
 }

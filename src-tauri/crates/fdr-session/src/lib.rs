@@ -13,28 +13,51 @@
 
 mod edit;
 mod error;
+pub mod patch;
+mod review;
 mod view;
 
-pub use edit::Edit;
+pub use edit::{ActionField, Edit, IndicatorField, ObjectiveField};
 pub use error::AppError;
+pub use patch::RoadmapPatch;
+pub use review::{
+    open_blocking, state_label, AvisEdit, AvisEntry, AvisScreen, RemarkState, ReviewSummary, ReviewView, Suggestion,
+};
 pub use view::{
-    Consolidated, ConsolidationKind, ExportFile, ExportKind, FileImport, Overview, RoadmapCard, RoadmapView, ThemeRow,
+    Consolidated, ConsolidationKind, EditReply, ExportFile, ExportKind, FileImport, Overview, RoadmapCard, RoadmapView,
+    ThemeRow,
 };
 
 use fdr_core::catalogue::Catalogue;
 use fdr_core::Roadmap;
-use fdr_store::Store;
+use fdr_store::{At, Store};
 use std::collections::HashMap;
 
 /// Most steps kept for undo, per roadmap.
 pub const UNDO_DEPTH: usize = 200;
 
-/// The undo and redo stacks of one roadmap: whole snapshots of its content.
+/// One step of undo: the patch back to the state before an edit, and
+/// forward again.
+#[derive(Debug, Clone)]
+struct Step {
+    back: RoadmapPatch,
+    forward: RoadmapPatch,
+}
+
+/// The undo and redo stacks of one roadmap in this session, valid only
+/// while the roadmap's version is `written`, the one this session's last
+/// change left: any other change (an import, another window, the CLI)
+/// drops them, so that an undo never puts back content over changes the
+/// user did not see.
 #[derive(Debug, Default)]
 struct Steps {
-    undo: Vec<Roadmap>,
-    redo: Vec<Roadmap>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    written: Option<i64>,
 }
+
+/// Why the undo history was emptied, for the user.
+const HISTORY_DROPPED: &str = "la feuille de route a changé depuis votre dernière modification (import, autre fenêtre ou ligne de commande) : les modifications précédentes ne peuvent plus être annulées";
 
 /// One user's working session over one store.
 #[derive(Debug)]
@@ -42,6 +65,8 @@ pub struct Session {
     store: Store,
     catalogue: Catalogue,
     steps: HashMap<String, Steps>,
+    /// Each roadmap as this session last read or wrote it, with its version.
+    cache: HashMap<String, (i64, Roadmap)>,
 }
 
 impl Session {
@@ -51,6 +76,7 @@ impl Session {
             store,
             catalogue: Catalogue::builtin().clone(),
             steps: HashMap::new(),
+            cache: HashMap::new(),
         }
     }
 
@@ -77,7 +103,8 @@ impl Session {
             let mut roadmaps = Vec::new();
             for s in summaries.iter().filter(|s| s.theme_number == theme.number) {
                 if let Some((r, exported_at)) = all.iter().find(|(r, _)| r.id == s.id) {
-                    roadmaps.push(RoadmapCard::new(s, r, exported_at.clone()));
+                    let review = review::summary(&mut self.store, s)?;
+                    roadmaps.push(RoadmapCard::new(s, r, exported_at.clone(), review));
                 }
             }
             rows.push(ThemeRow {
@@ -95,81 +122,217 @@ impl Session {
         self.view(id)
     }
 
-    /// A roadmap as the editor shows it.
-    pub fn view(&mut self, id: &str) -> Result<RoadmapView, AppError> {
+    /// The roadmap as it is in the store, at its current version (read
+    /// once per version: this session's cache).
+    fn current(&mut self, id: &str) -> Result<(i64, Roadmap), AppError> {
+        let version = self.store.version(id)?;
+        if let Some((v, r)) = self.cache.get(id) {
+            if *v == version {
+                return Ok((version, r.clone()));
+            }
+        }
         let roadmap = self.store.roadmap(id)?;
-        let steps = self.steps.get(id);
-        view::build(
-            &mut self.store,
-            roadmap,
-            steps.map_or(0, |s| s.undo.len()),
-            steps.map_or(0, |s| s.redo.len()),
-        )
+        // A change between the two reads: read again, both in step.
+        let again = self.store.version(id)?;
+        if again != version {
+            return self.current(id);
+        }
+        self.cache.insert(id.to_string(), (version, roadmap.clone()));
+        Ok((version, roadmap))
     }
 
-    /// Applies one edit, committed before this returns; it can be undone.
-    pub fn apply(&mut self, id: &str, edit: &Edit) -> Result<RoadmapView, AppError> {
-        let before = self.store.roadmap(id)?;
-        edit::apply(&mut self.store, id, &before, edit)?;
+    /// The undo stacks of `id`, emptied if the roadmap moved to a version
+    /// this session did not write; says whether they were.
+    fn steps_at(&mut self, id: &str, version: i64) -> (&mut Steps, bool) {
         let steps = self.steps.entry(id.to_string()).or_default();
-        steps.undo.push(before);
+        let dropped = match steps.written {
+            Some(w) if w != version => !(steps.undo.is_empty() && steps.redo.is_empty()),
+            _ => false,
+        };
+        if steps.written != Some(version) {
+            steps.undo.clear();
+            steps.redo.clear();
+            steps.written = None;
+        }
+        (steps, dropped)
+    }
+
+    /// A roadmap as the editor shows it, with its version.
+    pub fn view(&mut self, id: &str) -> Result<RoadmapView, AppError> {
+        let (version, roadmap) = self.current(id)?;
+        let (steps, dropped) = self.steps_at(id, version);
+        let (undo, redo) = (steps.undo.len(), steps.redo.len());
+        let mut view = view::build(&mut self.store, roadmap, version, undo, redo)?;
+        view.notice = dropped.then(|| HISTORY_DROPPED.to_string());
+        Ok(view)
+    }
+
+    /// Applies one edit built on the view at `version`, committed before
+    /// this returns; it can be undone. An edit on a roadmap that changed
+    /// since (`stale`) writes nothing.
+    pub fn apply(&mut self, id: &str, version: i64, edit: &Edit) -> Result<EditReply, AppError> {
+        let (current, before) = self.current(id)?;
+        if current != version {
+            return Err(fdr_store::StoreError::Stale {
+                id: id.to_string(),
+                seen: version,
+                current,
+            }
+            .into());
+        }
+        edit::apply(&mut self.store, At::version(id, version), &before, edit)?;
+        self.record(id, version, before)
+    }
+
+    /// After a committed edit of `id` that was built on `version` over
+    /// `before`: reads the new state, keeps the undo step, and replies.
+    fn record(&mut self, id: &str, version: i64, before: Roadmap) -> Result<EditReply, AppError> {
+        let written = self
+            .store
+            .committed_version(id)
+            .ok_or_else(|| AppError::new("internal", "erreur interne : version inconnue après l’enregistrement"))?;
+        let after = self.store.roadmap(id)?;
+        let forward = patch::diff(&before, &after);
+        let back = patch::diff(&after, &before);
+        let (steps, dropped) = self.steps_at(id, version);
+        steps.undo.push(Step {
+            back,
+            forward: forward.clone(),
+        });
         if steps.undo.len() > UNDO_DEPTH {
             steps.undo.remove(0);
         }
         steps.redo.clear();
-        self.view(id)
+        steps.written = Some(written);
+        let (undo, redo) = (steps.undo.len(), steps.redo.len());
+        self.cache.insert(id.to_string(), (written, after.clone()));
+        let mut reply = view::reply(&mut self.store, &after, written, forward, undo, redo)?;
+        reply.notice = dropped.then(|| HISTORY_DROPPED.to_string());
+        Ok(reply)
     }
 
-    /// Goes back one edit (nothing to undo: the roadmap as it is).
-    pub fn undo(&mut self, id: &str) -> Result<RoadmapView, AppError> {
-        self.step(id, true)
+    /// Goes back one edit. Refused (`undo_lost`, the stacks emptied) when
+    /// the roadmap changed since this session's last change, and `stale`
+    /// when the caller's view is older than the store's.
+    pub fn undo(&mut self, id: &str, version: i64) -> Result<EditReply, AppError> {
+        self.step(id, version, true)
     }
 
-    /// Redoes the last undone edit.
-    pub fn redo(&mut self, id: &str) -> Result<RoadmapView, AppError> {
-        self.step(id, false)
+    /// Redoes the last undone edit, under the same rules as [`Session::undo`].
+    pub fn redo(&mut self, id: &str, version: i64) -> Result<EditReply, AppError> {
+        self.step(id, version, false)
     }
 
-    fn step(&mut self, id: &str, back: bool) -> Result<RoadmapView, AppError> {
+    fn step(&mut self, id: &str, version: i64, back: bool) -> Result<EditReply, AppError> {
+        let (current, roadmap) = self.current(id)?;
+        if current != version {
+            return Err(fdr_store::StoreError::Stale {
+                id: id.to_string(),
+                seen: version,
+                current,
+            }
+            .into());
+        }
+        let (steps, dropped) = self.steps_at(id, current);
+        if dropped {
+            return Err(AppError::new("undo_lost", format!("{HISTORY_DROPPED}.")));
+        }
+        let Some(step) = (if back { steps.undo.pop() } else { steps.redo.pop() }) else {
+            let (undo, redo) = (steps.undo.len(), steps.redo.len());
+            return view::reply(&mut self.store, &roadmap, current, RoadmapPatch::default(), undo, redo);
+        };
+        let target = patch::apply(&roadmap, if back { &step.back } else { &step.forward });
+        let restored = match target {
+            Some(target) => self
+                .store
+                .restore_content(At::version(id, current), &target)
+                .map(|()| target),
+            None => Err(fdr_store::StoreError::Stale {
+                id: id.to_string(),
+                seen: current,
+                current,
+            }),
+        };
         let steps = self.steps.entry(id.to_string()).or_default();
-        let target = if back { steps.undo.pop() } else { steps.redo.pop() };
-        if let Some(target) = target {
-            let current = self.store.roadmap(id)?;
-            if let Err(e) = self.store.restore_content(id, &target) {
-                // Nothing changed: put the step back where it was.
-                let steps = self.steps.entry(id.to_string()).or_default();
-                if back { &mut steps.undo } else { &mut steps.redo }.push(target);
+        let target = match restored {
+            Ok(target) => target,
+            Err(e) => {
+                // Nothing changed: the step goes back where it was.
+                if back { &mut steps.undo } else { &mut steps.redo }.push(step);
                 return Err(e.into());
             }
-            let steps = self.steps.entry(id.to_string()).or_default();
-            if back { &mut steps.redo } else { &mut steps.undo }.push(current);
-        }
-        self.view(id)
+        };
+        let sent = if back { step.back.clone() } else { step.forward.clone() };
+        if back { &mut steps.redo } else { &mut steps.undo }.push(step);
+        let written = self.store.committed_version(id).unwrap_or(current + 1);
+        let steps = self.steps.entry(id.to_string()).or_default();
+        steps.written = Some(written);
+        let (undo, redo) = (steps.undo.len(), steps.redo.len());
+        self.cache.insert(id.to_string(), (written, target.clone()));
+        view::reply(&mut self.store, &target, written, sent, undo, redo)
     }
 
     /// Exports a roadmap as the format's JSON or as its PDF (which carries
-    /// that JSON). A roadmap edited since its last export gets a new revision.
+    /// that JSON, and its answers when there are any). A roadmap edited
+    /// since its last export gets a new revision.
     pub fn export(&mut self, id: &str, kind: ExportKind) -> Result<ExportFile, AppError> {
         let now = self.store.now();
         let exported = self.store.export_json(id, &now)?;
+        self.cache.remove(id);
         let roadmap = self.store.roadmap(id)?;
+        let open_blocking = review::open_blocking(&mut self.store, id)?;
         let bytes = match kind {
-            ExportKind::Json => exported.bytes,
-            ExportKind::Pdf => fdr_pdf::roadmap_pdf(&roadmap, &exported.bytes, &exported.exported_at),
+            ExportKind::Json => exported.bytes.clone(),
+            ExportKind::Pdf => fdr_pdf::roadmap_pdf_with_answers(
+                &roadmap,
+                &exported.bytes,
+                exported.reponses.as_deref(),
+                &exported.exported_at,
+            ),
         };
         let name =
             |ext| fdr_core::files::export_file_name(roadmap.theme.number, &roadmap.theme.title, exported.revision, ext);
-        let file_name = match kind {
-            // The format's exchange files are `*.fdr.json`.
-            ExportKind::Json => format!("{}.fdr.json", name("json").trim_end_matches(".json")),
-            ExportKind::Pdf => name("pdf"),
+        let stem = name("json").trim_end_matches(".json").to_string();
+        let (file_name, companion) = match kind {
+            // The format's exchange files are `*.fdr.json`, the answers `*.fdr-reponses.json` beside.
+            ExportKind::Json => (
+                format!("{stem}.fdr.json"),
+                exported.reponses.map(|r| (format!("{stem}.fdr-reponses.json"), r)),
+            ),
+            ExportKind::Pdf => (name("pdf"), None),
         };
+        let warning = (!open_blocking.is_empty()).then(|| {
+            format!(
+                "{} remarque{} bloquante{} du secrétariat sans réponse : le secrétariat attend une réponse à chacune avant de valider",
+                open_blocking.len(),
+                if open_blocking.len() > 1 { "s" } else { "" },
+                if open_blocking.len() > 1 { "s" } else { "" }
+            )
+        });
         Ok(ExportFile {
             file_name,
             bytes,
             revision: exported.revision,
             new_revision: exported.new_revision,
+            companion,
+            warning,
         })
+    }
+
+    /// Takes over the authorship of a received roadmap (the UI warns first).
+    pub fn adopt(&mut self, id: &str) -> Result<RoadmapView, AppError> {
+        self.store.adopt(id)?;
+        self.view(id)
+    }
+
+    /// The copy's settings (role…), by key.
+    pub fn setting(&mut self, key: &str) -> Result<Option<String>, AppError> {
+        Ok(self.store.setting(key)?)
+    }
+
+    /// Sets (or removes) a setting of the copy.
+    pub fn set_setting(&mut self, key: &str, value: Option<&str>) -> Result<(), AppError> {
+        Ok(self.store.set_setting(key, value)?)
     }
 }
 
@@ -177,28 +340,35 @@ impl Session {
     /// Imports one received file (JSON, a roadmap's PDF or a consolidated
     /// PDF), whole or not at all; a refusal is reported, not raised.
     pub fn import_file(&mut self, name: &str, bytes: &[u8]) -> FileImport {
-        match self.store.import_all(bytes, Some(name)) {
-            Ok(reports) => FileImport {
+        self.import_with(name, bytes, None)
+    }
+
+    /// [`Session::import_file`] with the answers file found beside a
+    /// roadmap's JSON (`NAME.fdr-reponses.json`), taken in the same transaction.
+    pub fn import_with(&mut self, name: &str, bytes: &[u8], companion: Option<&[u8]>) -> FileImport {
+        let refused = |message: String| FileImport {
+            name: name.to_string(),
+            reports: Vec::new(),
+            avis: None,
+            answers: None,
+            refused: Some(message),
+        };
+        match self.store.receive(bytes, Some(name), companion) {
+            Ok(received) => FileImport {
                 name: name.to_string(),
-                reports,
+                reports: received.roadmaps,
+                avis: received.avis,
+                answers: received.answers,
                 refused: None,
             },
-            Err(fdr_store::StoreError::Refused(e)) => FileImport {
-                name: name.to_string(),
-                reports: Vec::new(),
-                refused: Some(
-                    e.problems()
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join(" ; "),
-                ),
-            },
-            Err(e) => FileImport {
-                name: name.to_string(),
-                reports: Vec::new(),
-                refused: Some(e.to_string()),
-            },
+            Err(fdr_store::StoreError::Refused(e)) => refused(
+                e.problems()
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" ; "),
+            ),
+            Err(e) => refused(e.to_string()),
         }
     }
 
@@ -222,10 +392,15 @@ impl Session {
                         }
                     });
                 match read {
-                    Ok(bytes) => self.import_file(&name, &bytes),
+                    Ok(bytes) => {
+                        let companion = companion_of(path).and_then(|p| std::fs::read(p).ok());
+                        self.import_with(&name, &bytes, companion.as_deref())
+                    }
                     Err(message) => FileImport {
                         name,
                         reports: Vec::new(),
+                        avis: None,
+                        answers: None,
                         refused: Some(message),
                     },
                 }
@@ -247,6 +422,14 @@ impl Session {
     pub fn consolidate(&mut self, kind: ConsolidationKind) -> Result<Consolidated, AppError> {
         consolidate(&mut self.store, kind)
     }
+}
+
+/// The answers file beside a roadmap's JSON: `NAME.fdr-reponses.json` for
+/// `NAME.fdr.json`, when it exists.
+pub fn companion_of(path: &std::path::Path) -> Option<std::path::PathBuf> {
+    path.file_name()?.to_str()?.strip_suffix(".fdr.json")?;
+    let companion = fdr_core::files::answers_beside(path);
+    companion.is_file().then_some(companion)
 }
 
 /// The consolidated outputs of the last exported or received revision of

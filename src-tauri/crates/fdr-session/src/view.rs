@@ -38,10 +38,19 @@ pub struct RoadmapCard {
     pub total_cents: i64,
     /// Territory codes named by its objectives and actions (départements, region).
     pub territories: Vec<String>,
+    /// This copy writes it (otherwise it was received and is read-only here).
+    pub authored: bool,
+    /// Where its review stands: the latest avis, its remarks and their answers.
+    pub review: Option<crate::ReviewSummary>,
 }
 
 impl RoadmapCard {
-    pub(crate) fn new(s: &RoadmapSummary, r: &Roadmap, exported_at: Option<String>) -> Self {
+    pub(crate) fn new(
+        s: &RoadmapSummary,
+        r: &Roadmap,
+        exported_at: Option<String>,
+        review: Option<crate::ReviewSummary>,
+    ) -> Self {
         let mut territories: Vec<String> = r
             .objectives
             .iter()
@@ -66,6 +75,8 @@ impl RoadmapCard {
             indicators: r.indicators.len(),
             total_cents: i64::try_from(r.total_cents()).unwrap_or(i64::MAX),
             territories,
+            authored: s.authored,
+            review,
         }
     }
 }
@@ -85,12 +96,16 @@ pub struct Overview {
 
 /// What happened to one received file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct FileImport {
     /// The file's name as given.
     pub name: String,
     /// One report per roadmap it carried (none when refused).
     pub reports: Vec<fdr_store::ImportReport>,
+    /// The avis it carried.
+    pub avis: Option<fdr_store::AvisReport>,
+    /// The answers it carried.
+    pub answers: Option<fdr_store::AnswersReport>,
     /// Why it was refused, in French (the store is unchanged), if it was.
     pub refused: Option<String>,
 }
@@ -134,10 +149,15 @@ pub struct ThemeRow {
 
 /// A roadmap in the editor, with what the screens derive from it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct RoadmapView {
     /// The content.
     pub roadmap: Roadmap,
+    /// The version this view shows: every edit sends it back, and an edit
+    /// on a roadmap that changed since is refused (`stale`).
+    pub version: i64,
+    /// This copy is the author; a received roadmap is read-only.
+    pub authored: bool,
     /// The core's warnings, live.
     pub warnings: Vec<Warning>,
     /// Edited since its last export.
@@ -148,23 +168,79 @@ pub struct RoadmapView {
     pub undo_steps: usize,
     /// Steps that can be redone.
     pub redo_steps: usize,
+    /// The secretariat's avis and the answers.
+    pub review: crate::ReviewView,
+    /// Something to tell the user (the undo history was emptied, and why).
+    pub notice: Option<String>,
 }
 
-pub(crate) fn build(store: &mut Store, roadmap: Roadmap, undo: usize, redo: usize) -> Result<RoadmapView, AppError> {
+/// The reply of an edit, an undo or a redo: what changed, not the whole roadmap.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
+pub struct EditReply {
+    /// The version the change left (send it with the next edit).
+    pub version: i64,
+    /// What changed, to merge into the view.
+    pub patch: crate::RoadmapPatch,
+    /// The core's warnings after the change, all of them.
+    pub warnings: Vec<Warning>,
+    /// Edited since its last export.
+    pub edited: bool,
+    /// When the change was committed (RFC 3339, UTC).
+    pub updated_at: String,
+    /// Steps that can be undone.
+    pub undo_steps: usize,
+    /// Steps that can be redone.
+    pub redo_steps: usize,
+    /// The review, when an answer changed it.
+    pub review: Option<crate::ReviewView>,
+    /// Something to tell the user (the undo history was emptied, and why).
+    pub notice: Option<String>,
+}
+
+pub(crate) fn build(
+    store: &mut Store,
+    roadmap: Roadmap,
+    version: i64,
+    undo: usize,
+    redo: usize,
+) -> Result<RoadmapView, AppError> {
     let warnings = fdr_core::warnings::warnings(&roadmap);
-    let summary = store.list()?.into_iter().find(|s| s.id == roadmap.id).ok_or_else(|| {
-        AppError::new(
-            "roadmap_not_found",
-            format!("feuille de route {} introuvable", roadmap.id),
-        )
-    })?;
+    let summary = store.summary(&roadmap.id)?;
+    let review = crate::review::view(store, &roadmap)?;
     Ok(RoadmapView {
         roadmap,
+        version,
+        authored: summary.authored,
         warnings,
         edited: summary.edited,
         updated_at: summary.updated_at,
         undo_steps: undo,
         redo_steps: redo,
+        review,
+        notice: None,
+    })
+}
+
+pub(crate) fn reply(
+    store: &mut Store,
+    roadmap: &Roadmap,
+    version: i64,
+    patch: crate::RoadmapPatch,
+    undo: usize,
+    redo: usize,
+) -> Result<EditReply, AppError> {
+    let summary = store.summary(&roadmap.id)?;
+    Ok(EditReply {
+        version,
+        patch,
+        warnings: fdr_core::warnings::warnings(roadmap),
+        edited: summary.edited,
+        updated_at: summary.updated_at,
+        undo_steps: undo,
+        redo_steps: redo,
+        review: None,
+        notice: None,
     })
 }
 
@@ -190,4 +266,8 @@ pub struct ExportFile {
     pub revision: i64,
     /// Whether the export made a new revision.
     pub new_revision: bool,
+    /// The answers file to write beside a JSON export (`NAME.fdr-reponses.json`), if any.
+    pub companion: Option<(String, Vec<u8>)>,
+    /// What the author should know before sending (blocking remarks unanswered); never blocks.
+    pub warning: Option<String>,
 }

@@ -11,6 +11,26 @@ fn session() -> Session {
     Session::new(Store::open_in_memory(fixed_clock("2026-11-30T10:00:00Z")).unwrap())
 }
 
+/// Applies an edit on the view the user has (its current version).
+fn apply(s: &mut Session, e: &Edit) -> Result<fdr_session::EditReply, fdr_session::AppError> {
+    let v = s.view(ID)?.version;
+    s.apply(ID, v, e)
+}
+
+/// Undoes one step from the view the user has, and shows the result.
+fn undo(s: &mut Session) -> fdr_session::RoadmapView {
+    let v = s.view(ID).unwrap().version;
+    s.undo(ID, v).unwrap();
+    s.view(ID).unwrap()
+}
+
+/// Redoes one step from the view the user has, and shows the result.
+fn redo(s: &mut Session) -> fdr_session::RoadmapView {
+    let v = s.view(ID).unwrap().version;
+    s.redo(ID, v).unwrap();
+    s.view(ID).unwrap()
+}
+
 fn num(x: i64) -> serde_json::Number {
     serde_json::Number::from(x)
 }
@@ -68,8 +88,7 @@ fn authored(s: &mut Session) {
             },
         },
     ] {
-        s.apply(ID, &e)
-            .unwrap_or_else(|err| panic!("{e:?} should apply: {err}"));
+        apply(s, &e).unwrap_or_else(|err| panic!("{e:?} should apply: {err}"));
     }
 }
 
@@ -98,11 +117,11 @@ fn undo_and_redo_walk_back_and_forth_through_whole_states() {
     let mut s = session();
     s.create(ID, 9).unwrap();
     let empty = s.view(ID).unwrap().roadmap;
-    s.apply(ID, &Edit::AddObjective { title: "Un".into() }).unwrap();
-    s.apply(ID, &Edit::AddObjective { title: "Deux".into() }).unwrap();
+    apply(&mut s, &Edit::AddObjective { title: "Un".into() }).unwrap();
+    apply(&mut s, &Edit::AddObjective { title: "Deux".into() }).unwrap();
     let two = s.view(ID).unwrap().roadmap;
-    s.apply(
-        ID,
+    apply(
+        &mut s,
         &Edit::MoveObjective {
             code: "O2".into(),
             to: 0,
@@ -113,28 +132,24 @@ fn undo_and_redo_walk_back_and_forth_through_whole_states() {
     assert_eq!(moved.objectives[0].title, "Deux", "moved to the top");
     assert_eq!(moved.objectives[0].priority, 1, "the top is priority 1");
 
-    assert_eq!(
-        s.undo(ID).unwrap().roadmap,
-        two,
-        "undo restores the state before the move"
-    );
-    let back = s.undo(ID).unwrap();
+    assert_eq!(undo(&mut s).roadmap, two, "undo restores the state before the move");
+    let back = undo(&mut s);
     assert_eq!(
         back.roadmap.objectives.len(),
         1,
         "second undo removes the second objective"
     );
     assert_eq!(back.redo_steps, 2, "two steps to redo");
-    s.undo(ID).unwrap();
+    undo(&mut s);
     assert_eq!(s.view(ID).unwrap().roadmap, empty, "back to the empty roadmap");
-    let nothing = s.undo(ID).unwrap();
+    let nothing = undo(&mut s);
     assert_eq!(nothing.roadmap, empty, "undo with nothing to undo changes nothing");
 
-    s.redo(ID).unwrap();
-    s.redo(ID).unwrap();
-    assert_eq!(s.redo(ID).unwrap().roadmap, moved, "redo replays up to the move");
-    s.undo(ID).unwrap();
-    s.apply(ID, &Edit::AddObjective { title: "Trois".into() }).unwrap();
+    redo(&mut s);
+    redo(&mut s);
+    assert_eq!(redo(&mut s).roadmap, moved, "redo replays up to the move");
+    undo(&mut s);
+    apply(&mut s, &Edit::AddObjective { title: "Trois".into() }).unwrap();
     assert_eq!(
         s.view(ID).unwrap().redo_steps,
         0,
@@ -149,9 +164,9 @@ fn undo_survives_in_the_store_not_only_in_memory() {
     {
         let mut s = Session::new(Store::open(&path, fixed_clock("2026-11-30T10:00:00Z")).unwrap());
         s.create(ID, 9).unwrap();
-        s.apply(ID, &Edit::AddObjective { title: "Un".into() }).unwrap();
-        s.apply(ID, &Edit::AddObjective { title: "Deux".into() }).unwrap();
-        s.undo(ID).unwrap();
+        apply(&mut s, &Edit::AddObjective { title: "Un".into() }).unwrap();
+        apply(&mut s, &Edit::AddObjective { title: "Deux".into() }).unwrap();
+        undo(&mut s);
     }
     let mut reopened = Session::new(Store::open(&path, fixed_clock("2026-11-30T10:00:00Z")).unwrap());
     let v = reopened.view(ID).unwrap();
@@ -164,15 +179,14 @@ fn deleting_a_referenced_objective_names_what_references_it() {
     let mut s = session();
     authored(&mut s);
     let before = s.view(ID).unwrap();
-    let e = s
-        .apply(
-            ID,
-            &Edit::DeleteObjective {
-                code: "O1".into(),
-                mode: DeleteMode::Refuse,
-            },
-        )
-        .unwrap_err();
+    let e = apply(
+        &mut s,
+        &Edit::DeleteObjective {
+            code: "O1".into(),
+            mode: DeleteMode::Refuse,
+        },
+    )
+    .unwrap_err();
     assert_eq!(
         e.code, "referenced",
         "the UI switches on this code to offer removing the links"
@@ -185,8 +199,8 @@ fn deleting_a_referenced_objective_names_what_references_it() {
     let after = s.view(ID).unwrap();
     assert_eq!(after.roadmap, before.roadmap, "a refused edit changes nothing");
     assert_eq!(after.undo_steps, before.undo_steps, "and records no undo step");
-    s.apply(
-        ID,
+    apply(
+        &mut s,
         &Edit::DeleteObjective {
             code: "O1".into(),
             mode: DeleteMode::RemoveLinks,
@@ -203,13 +217,14 @@ fn deleting_a_referenced_objective_names_what_references_it() {
 fn empty_titles_and_bad_moves_are_refused_with_a_message() {
     let mut s = session();
     s.create(ID, 9).unwrap();
-    let e = s.apply(ID, &Edit::AddObjective { title: "   ".into() }).unwrap_err();
+    let e = apply(&mut s, &Edit::AddObjective { title: "   ".into() }).unwrap_err();
     assert_eq!(e.code, "invalid_input");
     assert!(e.message.contains("titre"), "{}", e.message);
-    let e = s.apply(ID, &Edit::MoveAnimator { index: 0, to: 1 }).unwrap_err();
+    let e = apply(&mut s, &Edit::MoveAnimator { index: 0, to: 1 }).unwrap_err();
     assert_eq!(e.code, "not_found", "no animator to move: {}", e.message);
     let e = s.apply(
         "00000000-0000-4000-8000-000000000000",
+        1,
         &Edit::SetStatus {
             status: RoadmapStatus::Submitted,
         },
@@ -221,8 +236,8 @@ fn empty_titles_and_bad_moves_are_refused_with_a_message() {
 fn exports_carry_a_safe_name_and_import_back_identical() {
     let mut s = session();
     authored(&mut s);
-    s.apply(
-        ID,
+    apply(
+        &mut s,
         &Edit::UpdateHeader {
             header: fdr_store::Header {
                 theme_title: "Insertion / emploi : « ../../CON »".into(),

@@ -10,7 +10,7 @@
 
 use crate::error::{Result, StoreError};
 use crate::exchange::{delete_children, insert_action, insert_children, insert_indicator, insert_roadmap, update_head};
-use crate::Store;
+use crate::{At, Store};
 use fdr_core::validation::is_local_id;
 use fdr_core::*;
 use rusqlite::types::Value;
@@ -361,7 +361,7 @@ impl Store {
             };
             let r =
                 Roadmap::new(id.to_string(), &catalogue, theme_number).ok_or(StoreError::UnknownTheme(theme_number))?;
-            insert_roadmap(tx, &r, None, true, &now)?;
+            insert_roadmap(tx, &r, None, true, true, &now)?;
             Ok(r)
         })
     }
@@ -379,12 +379,14 @@ impl Store {
     /// Puts back a roadmap's content as it was (undo and redo in the desktop
     /// app): one edit; the revision and the history are not touched. The
     /// content must be valid (it was read from this store).
-    pub fn restore_content(&mut self, id: &str, content: &Roadmap) -> Result<()> {
+    pub fn restore_content<'a>(&mut self, at: impl Into<At<'a>>, content: &Roadmap) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
         if content.id != id {
             return Err(StoreError::InvalidId(content.id.clone()));
         }
         let now = self.now();
-        self.edit(id, |tx| {
+        self.edit(at, |tx| {
             update_head(tx, content, &now)?;
             delete_children(tx, id)?;
             insert_children(tx, content)
@@ -392,8 +394,10 @@ impl Store {
     }
 
     /// Updates the card: theme title, status, period.
-    pub fn update_header(&mut self, id: &str, header: &Header) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn update_header<'a>(&mut self, at: impl Into<At<'a>>, header: &Header) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             tx.execute(
                 "UPDATE roadmap SET theme_title = ?2, status = ?3, period_start = ?4, period_end = ?5 WHERE id = ?1",
                 params![
@@ -409,8 +413,10 @@ impl Store {
     }
 
     /// Sets only the status (e.g. *remise*, *validée*).
-    pub fn set_status(&mut self, id: &str, status: RoadmapStatus) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn set_status<'a>(&mut self, at: impl Into<At<'a>>, status: RoadmapStatus) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             tx.execute(
                 "UPDATE roadmap SET status = ?2 WHERE id = ?1",
                 params![id, status.code()],
@@ -420,8 +426,10 @@ impl Store {
     }
 
     /// Sets the diagnosis text.
-    pub fn set_diagnosis_text(&mut self, id: &str, text: &str) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn set_diagnosis_text<'a>(&mut self, at: impl Into<At<'a>>, text: &str) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             tx.execute(
                 "UPDATE roadmap SET diagnosis_text = ?2 WHERE id = ?1",
                 params![id, text],
@@ -431,8 +439,10 @@ impl Store {
     }
 
     /// Sets the participation text.
-    pub fn set_participation_text(&mut self, id: &str, text: &str) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn set_participation_text<'a>(&mut self, at: impl Into<At<'a>>, text: &str) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             tx.execute(
                 "UPDATE roadmap SET participation_text = ?2 WHERE id = ?1",
                 params![id, text],
@@ -444,8 +454,10 @@ impl Store {
     // ----- animators -----
 
     /// Appends an animator; returns its index.
-    pub fn add_animator(&mut self, id: &str, a: &Animator) -> Result<usize> {
-        self.edit(id, |tx| {
+    pub fn add_animator<'a>(&mut self, at: impl Into<At<'a>>, a: &Animator) -> Result<usize> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let position = ANIMATORS.next_position(tx, &text(id))?;
             tx.execute(
                 "INSERT INTO animator (roadmap_id, position, name, organisation, role, email, phone)
@@ -457,8 +469,10 @@ impl Store {
     }
 
     /// Replaces the animator at `index`.
-    pub fn update_animator(&mut self, id: &str, index: usize, a: &Animator) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn update_animator<'a>(&mut self, at: impl Into<At<'a>>, index: usize, a: &Animator) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let pk = ANIMATORS.pk_at(tx, &text(id), index)?;
             tx.execute(
                 "UPDATE animator SET name = ?2, organisation = ?3, role = ?4, email = ?5, phone = ?6 WHERE pk = ?1",
@@ -469,20 +483,26 @@ impl Store {
     }
 
     /// Deletes the animator at `index`.
-    pub fn delete_animator(&mut self, id: &str, index: usize) -> Result<()> {
-        self.edit(id, |tx| ANIMATORS.delete_at(tx, &text(id), index))
+    pub fn delete_animator<'a>(&mut self, at: impl Into<At<'a>>, index: usize) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| ANIMATORS.delete_at(tx, &text(id), index))
     }
 
     /// Reorders animators: `order[i]` is the current index of the new i-th.
-    pub fn reorder_animators(&mut self, id: &str, order: &[usize]) -> Result<()> {
-        self.edit(id, |tx| ANIMATORS.reorder(tx, &text(id), order))
+    pub fn reorder_animators<'a>(&mut self, at: impl Into<At<'a>>, order: &[usize]) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| ANIMATORS.reorder(tx, &text(id), order))
     }
 
     // ----- key figures -----
 
     /// Appends a key figure; returns its index.
-    pub fn add_key_figure(&mut self, id: &str, k: &KeyFigure) -> Result<usize> {
-        self.edit(id, |tx| {
+    pub fn add_key_figure<'a>(&mut self, at: impl Into<At<'a>>, k: &KeyFigure) -> Result<usize> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let position = KEY_FIGURES.next_position(tx, &text(id))?;
             tx.execute(
                 "INSERT INTO key_figure (roadmap_id, position, label, value, unit, year, territory, source)
@@ -503,8 +523,10 @@ impl Store {
     }
 
     /// Replaces the key figure at `index`.
-    pub fn update_key_figure(&mut self, id: &str, index: usize, k: &KeyFigure) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn update_key_figure<'a>(&mut self, at: impl Into<At<'a>>, index: usize, k: &KeyFigure) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let pk = KEY_FIGURES.pk_at(tx, &text(id), index)?;
             tx.execute(
                 "UPDATE key_figure SET label = ?2, value = ?3, unit = ?4, year = ?5, territory = ?6, source = ?7
@@ -516,20 +538,26 @@ impl Store {
     }
 
     /// Deletes the key figure at `index`.
-    pub fn delete_key_figure(&mut self, id: &str, index: usize) -> Result<()> {
-        self.edit(id, |tx| KEY_FIGURES.delete_at(tx, &text(id), index))
+    pub fn delete_key_figure<'a>(&mut self, at: impl Into<At<'a>>, index: usize) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| KEY_FIGURES.delete_at(tx, &text(id), index))
     }
 
     /// Reorders key figures.
-    pub fn reorder_key_figures(&mut self, id: &str, order: &[usize]) -> Result<()> {
-        self.edit(id, |tx| KEY_FIGURES.reorder(tx, &text(id), order))
+    pub fn reorder_key_figures<'a>(&mut self, at: impl Into<At<'a>>, order: &[usize]) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| KEY_FIGURES.reorder(tx, &text(id), order))
     }
 
     // ----- practices -----
 
     /// Appends a participation practice; returns its index.
-    pub fn add_practice(&mut self, id: &str, p: &Practice) -> Result<usize> {
-        self.edit(id, |tx| {
+    pub fn add_practice<'a>(&mut self, at: impl Into<At<'a>>, p: &Practice) -> Result<usize> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let position = PRACTICES.next_position(tx, &text(id))?;
             tx.execute(
                 "INSERT INTO practice (roadmap_id, position, stage, method, description, participants, date)
@@ -549,8 +577,10 @@ impl Store {
     }
 
     /// Replaces the practice at `index`.
-    pub fn update_practice(&mut self, id: &str, index: usize, p: &Practice) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn update_practice<'a>(&mut self, at: impl Into<At<'a>>, index: usize, p: &Practice) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let pk = PRACTICES.pk_at(tx, &text(id), index)?;
             tx.execute(
                 "UPDATE practice SET stage = ?2, method = ?3, description = ?4, participants = ?5, date = ?6
@@ -569,13 +599,17 @@ impl Store {
     }
 
     /// Deletes the practice at `index`.
-    pub fn delete_practice(&mut self, id: &str, index: usize) -> Result<()> {
-        self.edit(id, |tx| PRACTICES.delete_at(tx, &text(id), index))
+    pub fn delete_practice<'a>(&mut self, at: impl Into<At<'a>>, index: usize) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| PRACTICES.delete_at(tx, &text(id), index))
     }
 
     /// Reorders practices.
-    pub fn reorder_practices(&mut self, id: &str, order: &[usize]) -> Result<()> {
-        self.edit(id, |tx| PRACTICES.reorder(tx, &text(id), order))
+    pub fn reorder_practices<'a>(&mut self, at: impl Into<At<'a>>, order: &[usize]) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| PRACTICES.reorder(tx, &text(id), order))
     }
 
     // ----- objectives -----
@@ -602,8 +636,10 @@ impl Store {
     }
 
     /// Adds an objective at the end of the list.
-    pub fn add_objective(&mut self, id: &str, o: &Objective) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn add_objective<'a>(&mut self, at: impl Into<At<'a>>, o: &Objective) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             OBJECTIVES.check_code(tx, id, &o.id, None)?;
             let position = OBJECTIVES.next_position(tx, &text(id))?;
             tx.execute(
@@ -624,8 +660,10 @@ impl Store {
     }
 
     /// Replaces objective `code` (its id may change: links follow).
-    pub fn update_objective(&mut self, id: &str, code: &str, o: &Objective) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn update_objective<'a>(&mut self, at: impl Into<At<'a>>, code: &str, o: &Objective) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let pk = OBJECTIVES.pk_of(tx, id, code)?;
             OBJECTIVES.check_code(tx, id, &o.id, Some(pk))?;
             tx.execute(
@@ -638,8 +676,10 @@ impl Store {
 
     /// Deletes objective `code`; refused while actions or indicators
     /// reference it, unless `mode` says to remove those links.
-    pub fn delete_objective(&mut self, id: &str, code: &str, mode: DeleteMode) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn delete_objective<'a>(&mut self, at: impl Into<At<'a>>, code: &str, mode: DeleteMode) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let pk = OBJECTIVES.pk_of(tx, id, code)?;
             if mode == DeleteMode::Refuse {
                 let mut by: Vec<String> =
@@ -673,8 +713,10 @@ impl Store {
 
     /// Ranks the objectives in the order given (every id once): the list
     /// takes that order and priorities become 1, 2, 3…
-    pub fn reorder_objectives(&mut self, id: &str, codes: &[String]) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn reorder_objectives<'a>(&mut self, at: impl Into<At<'a>>, codes: &[String]) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let pks = OBJECTIVES.reorder_codes(tx, id, codes)?;
             let mut stmt = tx.prepare_cached("UPDATE objective SET priority = ?2 WHERE pk = ?1")?;
             for (i, pk) in pks.iter().enumerate() {
@@ -687,8 +729,10 @@ impl Store {
     // ----- actions -----
 
     /// Adds an action at the end, with its objective links and funding lines.
-    pub fn add_action(&mut self, id: &str, a: &Action) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn add_action<'a>(&mut self, at: impl Into<At<'a>>, a: &Action) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             ACTIONS.check_code(tx, id, &a.id, None)?;
             let position = ACTIONS.next_position(tx, &text(id))?;
             insert_action(tx, id, position, a, &mut |o| OBJECTIVES.pk_of(tx, id, o))?;
@@ -697,8 +741,10 @@ impl Store {
     }
 
     /// Updates action `code`'s own fields (its id may change: links follow).
-    pub fn update_action(&mut self, id: &str, code: &str, a: &ActionFields) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn update_action<'a>(&mut self, at: impl Into<At<'a>>, code: &str, a: &ActionFields) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let pk = ACTIONS.pk_of(tx, id, code)?;
             ACTIONS.check_code(tx, id, &a.id, Some(pk))?;
             tx.execute(
@@ -724,8 +770,10 @@ impl Store {
 
     /// Deletes action `code` with its funding lines; refused while
     /// indicators reference it, unless `mode` says to remove those links.
-    pub fn delete_action(&mut self, id: &str, code: &str, mode: DeleteMode) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn delete_action<'a>(&mut self, at: impl Into<At<'a>>, code: &str, mode: DeleteMode) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let pk = ACTIONS.pk_of(tx, id, code)?;
             if mode == DeleteMode::Refuse {
                 let by: Vec<String> =
@@ -746,21 +794,27 @@ impl Store {
     }
 
     /// Reorders actions (every id once).
-    pub fn reorder_actions(&mut self, id: &str, codes: &[String]) -> Result<()> {
-        self.edit(id, |tx| ACTIONS.reorder_codes(tx, id, codes).map(|_| ()))
+    pub fn reorder_actions<'a>(&mut self, at: impl Into<At<'a>>, codes: &[String]) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| ACTIONS.reorder_codes(tx, id, codes).map(|_| ()))
     }
 
     /// Links action `action` to objective `objective` (no effect if linked).
-    pub fn link_action_objective(&mut self, id: &str, action: &str, objective: &str) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn link_action_objective<'a>(&mut self, at: impl Into<At<'a>>, action: &str, objective: &str) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let (a, o) = (ACTIONS.pk_of(tx, id, action)?, OBJECTIVES.pk_of(tx, id, objective)?);
             link(tx, "action_objective", "action_pk", "objective_pk", a, o)
         })
     }
 
     /// Removes the link between an action and an objective.
-    pub fn unlink_action_objective(&mut self, id: &str, action: &str, objective: &str) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn unlink_action_objective<'a>(&mut self, at: impl Into<At<'a>>, action: &str, objective: &str) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let (a, o) = (ACTIONS.pk_of(tx, id, action)?, OBJECTIVES.pk_of(tx, id, objective)?);
             unlink(tx, "action_objective", "action_pk", "objective_pk", a, o)
         })
@@ -769,8 +823,10 @@ impl Store {
     // ----- funding lines -----
 
     /// Appends a funding line to an action; returns its index.
-    pub fn add_funding(&mut self, id: &str, action: &str, f: &FundingLine) -> Result<usize> {
-        self.edit(id, |tx| {
+    pub fn add_funding<'a>(&mut self, at: impl Into<At<'a>>, action: &str, f: &FundingLine) -> Result<usize> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let a = Value::Integer(ACTIONS.pk_of(tx, id, action)?);
             let position = FUNDING.next_position(tx, &a)?;
             tx.execute(
@@ -782,8 +838,16 @@ impl Store {
     }
 
     /// Replaces an action's funding line at `index`.
-    pub fn update_funding(&mut self, id: &str, action: &str, index: usize, f: &FundingLine) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn update_funding<'a>(
+        &mut self,
+        at: impl Into<At<'a>>,
+        action: &str,
+        index: usize,
+        f: &FundingLine,
+    ) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let a = Value::Integer(ACTIONS.pk_of(tx, id, action)?);
             let pk = FUNDING.pk_at(tx, &a, index)?;
             tx.execute(
@@ -795,16 +859,20 @@ impl Store {
     }
 
     /// Deletes an action's funding line at `index`.
-    pub fn delete_funding(&mut self, id: &str, action: &str, index: usize) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn delete_funding<'a>(&mut self, at: impl Into<At<'a>>, action: &str, index: usize) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let a = Value::Integer(ACTIONS.pk_of(tx, id, action)?);
             FUNDING.delete_at(tx, &a, index)
         })
     }
 
     /// Reorders an action's funding lines.
-    pub fn reorder_funding(&mut self, id: &str, action: &str, order: &[usize]) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn reorder_funding<'a>(&mut self, at: impl Into<At<'a>>, action: &str, order: &[usize]) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let a = Value::Integer(ACTIONS.pk_of(tx, id, action)?);
             FUNDING.reorder(tx, &a, order)
         })
@@ -813,8 +881,10 @@ impl Store {
     // ----- indicators -----
 
     /// Adds an indicator at the end, with its links and measurements.
-    pub fn add_indicator(&mut self, id: &str, x: &Indicator) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn add_indicator<'a>(&mut self, at: impl Into<At<'a>>, x: &Indicator) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             INDICATORS.check_code(tx, id, &x.id, None)?;
             let position = INDICATORS.next_position(tx, &text(id))?;
             insert_indicator(tx, id, position, x, &mut |o| OBJECTIVES.pk_of(tx, id, o), &mut |a| {
@@ -825,8 +895,10 @@ impl Store {
     }
 
     /// Updates indicator `code`'s own fields (its id may change).
-    pub fn update_indicator(&mut self, id: &str, code: &str, x: &IndicatorFields) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn update_indicator<'a>(&mut self, at: impl Into<At<'a>>, code: &str, x: &IndicatorFields) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let pk = INDICATORS.pk_of(tx, id, code)?;
             INDICATORS.check_code(tx, id, &x.id, Some(pk))?;
             tx.execute(
@@ -855,8 +927,10 @@ impl Store {
     }
 
     /// Deletes indicator `code` with its measurements (nothing references an indicator).
-    pub fn delete_indicator(&mut self, id: &str, code: &str) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn delete_indicator<'a>(&mut self, at: impl Into<At<'a>>, code: &str) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let pk = INDICATORS.pk_of(tx, id, code)?;
             tx.execute("DELETE FROM indicator WHERE pk = ?1", params![pk])?;
             Ok(())
@@ -864,13 +938,22 @@ impl Store {
     }
 
     /// Reorders indicators (every id once).
-    pub fn reorder_indicators(&mut self, id: &str, codes: &[String]) -> Result<()> {
-        self.edit(id, |tx| INDICATORS.reorder_codes(tx, id, codes).map(|_| ()))
+    pub fn reorder_indicators<'a>(&mut self, at: impl Into<At<'a>>, codes: &[String]) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| INDICATORS.reorder_codes(tx, id, codes).map(|_| ()))
     }
 
     /// Links an indicator to an objective.
-    pub fn link_indicator_objective(&mut self, id: &str, indicator: &str, objective: &str) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn link_indicator_objective<'a>(
+        &mut self,
+        at: impl Into<At<'a>>,
+        indicator: &str,
+        objective: &str,
+    ) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let (x, o) = (
                 INDICATORS.pk_of(tx, id, indicator)?,
                 OBJECTIVES.pk_of(tx, id, objective)?,
@@ -881,8 +964,15 @@ impl Store {
     }
 
     /// Removes the link between an indicator and an objective.
-    pub fn unlink_indicator_objective(&mut self, id: &str, indicator: &str, objective: &str) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn unlink_indicator_objective<'a>(
+        &mut self,
+        at: impl Into<At<'a>>,
+        indicator: &str,
+        objective: &str,
+    ) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let (x, o) = (
                 INDICATORS.pk_of(tx, id, indicator)?,
                 OBJECTIVES.pk_of(tx, id, objective)?,
@@ -892,8 +982,10 @@ impl Store {
     }
 
     /// Links an indicator to an action.
-    pub fn link_indicator_action(&mut self, id: &str, indicator: &str, action: &str) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn link_indicator_action<'a>(&mut self, at: impl Into<At<'a>>, indicator: &str, action: &str) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let (x, a) = (INDICATORS.pk_of(tx, id, indicator)?, ACTIONS.pk_of(tx, id, action)?);
             tx.execute("UPDATE indicator SET actions_present = 1 WHERE pk = ?1", params![x])?;
             link(tx, "indicator_action", "indicator_pk", "action_pk", x, a)
@@ -901,8 +993,10 @@ impl Store {
     }
 
     /// Removes the link between an indicator and an action.
-    pub fn unlink_indicator_action(&mut self, id: &str, indicator: &str, action: &str) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn unlink_indicator_action<'a>(&mut self, at: impl Into<At<'a>>, indicator: &str, action: &str) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let (x, a) = (INDICATORS.pk_of(tx, id, indicator)?, ACTIONS.pk_of(tx, id, action)?);
             unlink(tx, "indicator_action", "indicator_pk", "action_pk", x, a)
         })
@@ -911,16 +1005,26 @@ impl Store {
     // ----- measurements -----
 
     /// Appends a dated value to an indicator; returns its index.
-    pub fn add_measurement(&mut self, id: &str, indicator: &str, m: &DatedValue) -> Result<usize> {
-        self.edit(id, |tx| {
+    pub fn add_measurement<'a>(&mut self, at: impl Into<At<'a>>, indicator: &str, m: &DatedValue) -> Result<usize> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let x = INDICATORS.pk_of(tx, id, indicator)?;
             insert_dated(tx, x, m)
         })
     }
 
     /// Replaces an indicator's measurement at `index`.
-    pub fn update_measurement(&mut self, id: &str, indicator: &str, index: usize, m: &DatedValue) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn update_measurement<'a>(
+        &mut self,
+        at: impl Into<At<'a>>,
+        indicator: &str,
+        index: usize,
+        m: &DatedValue,
+    ) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let x = Value::Integer(INDICATORS.pk_of(tx, id, indicator)?);
             let pk = MEASUREMENTS.pk_at(tx, &x, index)?;
             tx.execute(
@@ -932,16 +1036,20 @@ impl Store {
     }
 
     /// Deletes an indicator's measurement at `index`.
-    pub fn delete_measurement(&mut self, id: &str, indicator: &str, index: usize) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn delete_measurement<'a>(&mut self, at: impl Into<At<'a>>, indicator: &str, index: usize) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let x = Value::Integer(INDICATORS.pk_of(tx, id, indicator)?);
             MEASUREMENTS.delete_at(tx, &x, index)
         })
     }
 
     /// Reorders an indicator's measurements.
-    pub fn reorder_measurements(&mut self, id: &str, indicator: &str, order: &[usize]) -> Result<()> {
-        self.edit(id, |tx| {
+    pub fn reorder_measurements<'a>(&mut self, at: impl Into<At<'a>>, indicator: &str, order: &[usize]) -> Result<()> {
+        let at = at.into();
+        let id = at.id;
+        self.edit(at, |tx| {
             let x = Value::Integer(INDICATORS.pk_of(tx, id, indicator)?);
             MEASUREMENTS.reorder(tx, &x, order)
         })

@@ -95,6 +95,45 @@ pub enum StoreError {
         /// Incoming revision.
         incoming: i64,
     },
+    /// An edit of a roadmap this copy received: only its author edits it.
+    #[error("cette feuille de route a été reçue d’un autre poste : elle est en lecture seule ici (son auteur la modifie ; « Reprendre la rédaction » en fait la vôtre)")]
+    NotAuthor(String),
+    /// An edit built on a version that is no longer the current one.
+    #[error("cette feuille de route a changé depuis son affichage (import, autre fenêtre) : l’affichage a été actualisé, refaites la modification")]
+    Stale {
+        /// Roadmap id.
+        id: String,
+        /// The version the edit was built on.
+        seen: i64,
+        /// The current version.
+        current: i64,
+    },
+    /// Same avis id, other content.
+    #[error("conflit : l’avis {0} est déjà présent avec un autre contenu ; fichier refusé")]
+    AvisConflict(String),
+    /// Other answers for a revision that already has answers.
+    #[error("conflit : la révision {revision} de la feuille de route {id} a déjà été reçue avec d’autres réponses ; fichier refusé")]
+    AnswersConflict {
+        /// Roadmap id.
+        id: String,
+        /// The revision.
+        revision: i64,
+    },
+    /// Taking over a roadmap this copy already writes.
+    #[error("ce poste est déjà l’auteur de la feuille de route {0}")]
+    AlreadyAuthor(String),
+    /// An avis on a roadmap this copy writes.
+    #[error("un avis porte sur une feuille de route reçue : ce poste est l’auteur de la feuille de route {0}")]
+    AvisOnOwnRoadmap(String),
+    /// Changing an issued or received avis.
+    #[error("l’avis {0} a été émis : il ne change plus (rédigez un nouvel avis)")]
+    AvisIssued(String),
+    /// A draft avis changed since the view a change was built on.
+    #[error("ce brouillon d’avis a changé depuis son affichage (autre fenêtre) : l’affichage a été actualisé, refaites la modification")]
+    AvisChanged(String),
+    /// *Non retenue* without a reason.
+    #[error("une remarque non retenue demande une raison : écrivez pourquoi elle n’est pas retenue")]
+    DeclinedWithoutReason,
     /// Exporting a roadmap that breaks the format's rules.
     #[error("la feuille de route ne respecte pas le format : {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ; "))]
     Invalid(Vec<Problem>),
@@ -172,6 +211,14 @@ impl StoreError {
             Self::Conflict { .. } => "conflict",
             Self::LocalEdits { .. } => "local_edits",
             Self::Invalid(_) => "invalid",
+            Self::NotAuthor(_) => "not_author",
+            Self::AvisConflict(_) | Self::AnswersConflict { .. } => "conflict",
+            Self::AlreadyAuthor(_) => "already_author",
+            Self::AvisOnOwnRoadmap(_) => "own_roadmap",
+            Self::AvisIssued(_) => "avis_issued",
+            Self::DeclinedWithoutReason => "invalid_input",
+            Self::AvisChanged(_) => "stale",
+            Self::Stale { .. } => "stale",
             Self::Io(_) => "io",
         }
     }

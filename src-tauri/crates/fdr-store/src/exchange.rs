@@ -62,6 +62,9 @@ pub struct Exported {
     pub exported_at: String,
     /// The roadmap's warnings.
     pub warnings: Vec<Warning>,
+    /// The author's answers to the avis received, exported with this
+    /// revision (`reponses.json`), when there are any.
+    pub reponses: Option<Vec<u8>>,
 }
 
 /// A roadmap as last exported or received: what the secretariat publishes.
@@ -338,12 +341,14 @@ pub(crate) fn insert_roadmap(
     r: &Roadmap,
     exported_at: Option<&str>,
     edited: bool,
+    authored: bool,
     now: &str,
 ) -> Result<()> {
     tx.execute(
-        "INSERT INTO roadmap (id, revision, exported_at, edited, region_code, region_name, period_start, period_end,
-         theme_number, theme_title, status, diagnosis_text, participation_text, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+        "INSERT INTO roadmap (id, revision, exported_at, edited, authored, version, region_code, region_name,
+         period_start, period_end, theme_number, theme_title, status, diagnosis_text, participation_text,
+         created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?15, 1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
         params![
             r.id,
             r.revision,
@@ -358,7 +363,8 @@ pub(crate) fn insert_roadmap(
             r.status.code(),
             r.diagnosis.text,
             r.participation.text,
-            now
+            now,
+            authored
         ],
     )?;
     insert_children(tx, r)
@@ -383,7 +389,7 @@ fn record_revision(tx: &Transaction, r: &NewRevision, now: &str) -> Result<()> {
     Ok(())
 }
 
-fn import_decoded(
+pub(crate) fn import_decoded(
     tx: &Transaction,
     bytes: &[u8],
     decoded: Decoded,
@@ -407,7 +413,8 @@ fn import_decoded(
         )
         .optional()?;
     let Some((current, edited)) = current else {
-        insert_roadmap(tx, r, Some(&decoded.exported_at), false, now)?;
+        // Imported here: received, read-only; its author is elsewhere.
+        insert_roadmap(tx, r, Some(&decoded.exported_at), false, false, now)?;
         record_revision(tx, &received, now)?;
         return Ok(ImportOutcome::Added);
     };
@@ -439,7 +446,7 @@ fn import_decoded(
         delete_children(tx, &r.id)?;
         update_head(tx, r, now)?;
         tx.execute(
-            "UPDATE roadmap SET revision = ?2, exported_at = ?3, edited = 0 WHERE id = ?1",
+            "UPDATE roadmap SET revision = ?2, exported_at = ?3, edited = 0, version = version + 1 WHERE id = ?1",
             params![r.id, r.revision, decoded.exported_at],
         )?;
         insert_children(tx, r)?;
@@ -452,42 +459,24 @@ fn import_decoded(
 }
 
 impl Store {
-    /// Imports one received file — the format's JSON, or a PDF carrying it —
-    /// in one transaction: the whole file or nothing. The JSON's exact bytes
-    /// are kept in the history.
+    /// Imports one received roadmap file — the format's JSON, or a PDF
+    /// carrying it — in one transaction: the whole file or nothing. The
+    /// JSON's exact bytes are kept in the history. (Every kind of received
+    /// file, avis and answers included: [`Store::receive`].)
     pub fn import(&mut self, file: &[u8], source_name: Option<&str>) -> Result<ImportReport> {
         // A roadmap's file carries one roadmap; a consolidated PDF several
         // (see `import_all`), of which this reports the first.
-        let mut reports = self.import_all(file, source_name)?;
-        Ok(reports.swap_remove(0))
+        self.import_all(file, source_name)?
+            .into_iter()
+            .next()
+            .ok_or(StoreError::Refused(fdr_format::DecodeError::NotRoadmap))
     }
 
     /// Imports every roadmap a file carries (one for a JSON file or a
     /// roadmap's PDF, several for a consolidated PDF), in one transaction:
     /// all of them or, if one is refused, none.
     pub fn import_all(&mut self, file: &[u8], source_name: Option<&str>) -> Result<Vec<ImportReport>> {
-        let jsons = fdr_format::exchange_jsons(file)?;
-        let mut decoded = Vec::with_capacity(jsons.len());
-        for json in &jsons {
-            decoded.push(fdr_format::decode(json, Catalogue::builtin())?);
-        }
-        let now = self.now();
-        self.write(|tx| {
-            let mut reports = Vec::with_capacity(decoded.len());
-            for (json, d) in jsons.iter().zip(decoded) {
-                let (id, revision, theme_number) = (d.roadmap.id.clone(), d.roadmap.revision, d.roadmap.theme.number);
-                let warnings = d.warnings.clone();
-                let outcome = import_decoded(tx, json, d, source_name, &now)?;
-                reports.push(ImportReport {
-                    id,
-                    revision,
-                    theme_number,
-                    outcome,
-                    warnings,
-                });
-            }
-            Ok(reports)
-        })
+        Ok(self.receive(file, source_name, None)?.roadmaps)
     }
 
     /// Exports a roadmap as a file of the format. An edited roadmap gets a
@@ -507,12 +496,21 @@ impl Store {
             if let (false, Some(stamped)) = (edited, stamped.as_deref()) {
                 if r.revision >= 1 {
                     let bytes = fdr_format::encode(&r, stamped);
+                    let reponses: Option<Vec<u8>> = tx
+                        .query_row(
+                            "SELECT reponses FROM revision WHERE roadmap_id = ?1 AND revision = ?2",
+                            params![id, r.revision],
+                            |row| row.get(0),
+                        )
+                        .optional()?
+                        .flatten();
                     return Ok(Exported {
                         bytes,
                         revision: r.revision,
                         new_revision: false,
                         exported_at: stamped.to_string(),
                         warnings,
+                        reponses,
                     });
                 }
             }
@@ -534,6 +532,7 @@ impl Store {
                 return Err(StoreError::Invalid(problems));
             }
             let bytes = fdr_format::encode(&r, exported_at);
+            let reponses = crate::review::reponses_file(tx, id, r.revision, exported_at)?;
             let record = NewRevision {
                 id,
                 revision: r.revision,
@@ -544,6 +543,10 @@ impl Store {
             };
             record_revision(tx, &record, &now)?;
             tx.execute(
+                "UPDATE revision SET reponses = ?3 WHERE roadmap_id = ?1 AND revision = ?2",
+                params![id, r.revision, reponses],
+            )?;
+            tx.execute(
                 "UPDATE roadmap SET revision = ?2, exported_at = ?3, edited = 0 WHERE id = ?1",
                 params![id, r.revision, exported_at],
             )?;
@@ -553,6 +556,7 @@ impl Store {
                 new_revision: true,
                 exported_at: exported_at.to_string(),
                 warnings,
+                reponses,
             })
         })
     }

@@ -21,12 +21,14 @@ mod edit;
 pub mod error;
 mod exchange;
 mod read;
+mod review;
 pub mod schema;
 
 pub use edit::{ActionFields, DeleteMode, Header, IndicatorFields};
 pub use error::{Result, StoreError};
 pub use exchange::{Exported, ImportOutcome, ImportReport, Published, PublishedSet, RevisionEntry};
 pub use read::RoadmapSummary;
+pub use review::{AnswersReport, AvisOutcome, AvisReport, AvisState, HeldAnswer, Received, StoredAvis};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::Path;
@@ -68,6 +70,67 @@ pub fn fixed_clock(timestamp: &str) -> Clock {
 pub struct Store {
     conn: Connection,
     clock: Clock,
+    /// The roadmap and version the last committed edit left.
+    committed: Option<(String, i64)>,
+}
+
+/// The roadmap an edit is for, and the version the caller's view of it was
+/// built from: an edit on a roadmap whose version has moved since is
+/// refused ([`StoreError::Stale`]) and nothing is written. Without a
+/// version (`"id".into()`: the CLI, tests) the edit is not checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct At<'a> {
+    /// Roadmap id.
+    pub id: &'a str,
+    /// The version the edit was built on.
+    pub version: Option<i64>,
+}
+
+impl<'a> At<'a> {
+    /// Roadmap `id` as seen at `version`.
+    pub fn version(id: &'a str, version: i64) -> Self {
+        Self {
+            id,
+            version: Some(version),
+        }
+    }
+}
+
+impl<'a> From<&'a str> for At<'a> {
+    fn from(id: &'a str) -> Self {
+        Self { id, version: None }
+    }
+}
+
+impl<'a> From<&'a String> for At<'a> {
+    fn from(id: &'a String) -> Self {
+        Self { id, version: None }
+    }
+}
+
+/// Inside an edit's transaction: the roadmap exists, this copy is its
+/// author, and its version is the one the caller saw; returns the version.
+pub(crate) fn guard(tx: &Transaction, at: At<'_>) -> Result<i64> {
+    use rusqlite::OptionalExtension;
+    let row: Option<(i64, bool)> = tx
+        .query_row("SELECT version, authored FROM roadmap WHERE id = ?1", [at.id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    let Some((version, authored)) = row else {
+        return Err(StoreError::RoadmapNotFound(at.id.to_string()));
+    };
+    if !authored {
+        return Err(StoreError::NotAuthor(at.id.to_string()));
+    }
+    match at.version {
+        Some(seen) if seen != version => Err(StoreError::Stale {
+            id: at.id.to_string(),
+            seen,
+            current: version,
+        }),
+        _ => Ok(version),
+    }
 }
 
 impl std::fmt::Debug for Store {
@@ -128,7 +191,11 @@ impl Store {
             )?;
         }
         schema::migrate_to(&mut conn, schema::LATEST)?;
-        Ok(Self { conn, clock })
+        Ok(Self {
+            conn,
+            clock,
+            committed: None,
+        })
     }
 
     /// A store in memory (tests).
@@ -136,7 +203,11 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         schema::configure(&conn)?;
         schema::migrate_to(&mut conn, schema::LATEST)?;
-        Ok(Self { conn, clock })
+        Ok(Self {
+            conn,
+            clock,
+            committed: None,
+        })
     }
 
     /// The connection, for reading (tests, checks).
@@ -158,20 +229,64 @@ impl Store {
         Ok(out)
     }
 
-    /// Runs one edit of roadmap `id` in one IMMEDIATE transaction: checks the
-    /// roadmap exists, runs `f`, marks the roadmap edited since its last
-    /// export, and commits. `Ok` means COMMIT returned.
-    pub(crate) fn edit<T>(&mut self, id: &str, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    /// Runs one edit of a roadmap in one IMMEDIATE transaction: checks the
+    /// roadmap exists, that this copy is its author ([`StoreError::NotAuthor`]
+    /// otherwise) and, when the caller says which version its view was
+    /// built from, that it is still the current one ([`StoreError::Stale`]);
+    /// then runs `f`, bumps the version, marks the roadmap edited since its
+    /// last export, and commits. `Ok` means COMMIT returned; the new
+    /// version is then [`Store::committed_version`].
+    pub(crate) fn edit<T>(&mut self, at: At<'_>, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let now = self.now();
-        self.write(|tx| {
-            let changed = tx.execute(
-                "UPDATE roadmap SET edited = 1, updated_at = ?2 WHERE id = ?1",
+        let id = at.id;
+        let (out, version) = self.write(|tx| {
+            let version = guard(tx, at)?;
+            tx.execute(
+                "UPDATE roadmap SET edited = 1, updated_at = ?2, version = version + 1 WHERE id = ?1",
                 rusqlite::params![id, now],
             )?;
-            if changed == 0 {
-                return Err(StoreError::RoadmapNotFound(id.to_string()));
-            }
-            f(tx)
+            Ok((f(tx)?, version + 1))
+        })?;
+        self.committed = Some((id.to_string(), version));
+        Ok(out)
+    }
+
+    /// The version the last committed edit of roadmap `id` left, if the
+    /// last edit of this store was one of `id`.
+    pub fn committed_version(&self, id: &str) -> Option<i64> {
+        self.committed.as_ref().filter(|(i, _)| i == id).map(|(_, v)| *v)
+    }
+
+    /// A roadmap's current version (bumped by every committed change of its content).
+    pub fn version(&self, id: &str) -> Result<i64> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .query_row("SELECT version FROM roadmap WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreError::RoadmapNotFound(id.to_string()))
+    }
+
+    /// A setting of this copy (its role, the theme it writes…), if set.
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Sets (or, with `None`, removes) a setting of this copy, in one transaction.
+    pub fn set_setting(&mut self, key: &str, value: Option<&str>) -> Result<()> {
+        self.write(|tx| {
+            match value {
+                Some(v) => tx.execute(
+                    "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    rusqlite::params![key, v],
+                )?,
+                None => tx.execute("DELETE FROM setting WHERE key = ?1", [key])?,
+            };
+            Ok(())
         })
     }
 

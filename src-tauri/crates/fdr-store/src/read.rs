@@ -26,6 +26,11 @@ pub struct RoadmapSummary {
     pub edited: bool,
     /// Last change (RFC 3339).
     pub updated_at: String,
+    /// This copy is its author (created here, or taken over); otherwise
+    /// it was received and is read-only here.
+    pub authored: bool,
+    /// Bumped by every committed change of its content.
+    pub version: i64,
 }
 
 impl RoadmapSummary {
@@ -38,6 +43,8 @@ impl RoadmapSummary {
             status: status_from(&row.get::<_, String>("status")?)?,
             edited: row.get("edited")?,
             updated_at: row.get("updated_at")?,
+            authored: row.get("authored")?,
+            version: row.get("version")?,
         })
     }
 }
@@ -343,11 +350,24 @@ impl Store {
     /// Every roadmap, by theme number then id.
     pub fn list(&self) -> Result<Vec<RoadmapSummary>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, theme_number, theme_title, revision, status, edited, updated_at FROM roadmap
-             ORDER BY theme_number, id",
+            "SELECT id, theme_number, theme_title, revision, status, edited, updated_at, authored, version
+             FROM roadmap ORDER BY theme_number, id",
         )?;
         let rows = stmt.query_map([], RoadmapSummary::from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One line of the list.
+    pub fn summary(&self, id: &str) -> Result<RoadmapSummary> {
+        self.conn
+            .query_row(
+                "SELECT id, theme_number, theme_title, revision, status, edited, updated_at, authored, version
+                 FROM roadmap WHERE id = ?1",
+                params![id],
+                RoadmapSummary::from_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::RoadmapNotFound(id.to_string()))
     }
 
     /// The ids of the roadmaps of one theme.

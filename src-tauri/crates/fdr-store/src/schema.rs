@@ -17,7 +17,7 @@ use std::path::Path;
 pub type Migration = fn(&Transaction) -> rusqlite::Result<()>;
 
 /// Every migration, in order; version `n` is `MIGRATIONS[n - 1]`.
-pub const MIGRATIONS: &[Migration] = &[v1_initial];
+pub const MIGRATIONS: &[Migration] = &[v1_initial, v2_review];
 
 /// The schema version this build writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -218,6 +218,80 @@ fn v1_initial(tx: &Transaction) -> rusqlite::Result<()> {
         tx.execute(
             "INSERT INTO departement (code, name, position) VALUES (?1, ?2, ?3)",
             params![d.code, d.name, i as i64],
+        )?;
+    }
+    Ok(())
+}
+
+const V2: &str = r#"
+ALTER TABLE roadmap ADD COLUMN authored INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE roadmap ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE revision ADD COLUMN reponses BLOB;
+CREATE TABLE setting (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE avis (
+    id TEXT PRIMARY KEY,
+    roadmap_id TEXT NOT NULL REFERENCES roadmap(id) ON DELETE CASCADE,
+    revision INTEGER NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('draft', 'issued', 'received')),
+    issued_at TEXT,
+    json BLOB NOT NULL,
+    source_name TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX avis_roadmap ON avis(roadmap_id);
+CREATE TABLE answer (
+    roadmap_id TEXT NOT NULL REFERENCES roadmap(id) ON DELETE CASCADE,
+    avis_id TEXT NOT NULL,
+    remark_id TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('addressed', 'declined')),
+    text TEXT NOT NULL,
+    answered_at TEXT NOT NULL,
+    PRIMARY KEY (roadmap_id, avis_id, remark_id)
+);
+"#;
+
+/// Version 2: the review exchange and versioned edits.
+/// - `roadmap.authored`: this copy is the roadmap's author (1) or received
+///   it (0). A roadmap ever exported from this copy, or never exported nor
+///   received (a draft made here), is authored; one only imported is
+///   received. A received roadmap is read-only, so local edits on one (the
+///   secretariat's old *Valider*, stored as an edit) are dropped: its content
+///   is put back as its current revision's file holds it.
+/// - `roadmap.version`: bumped by every committed change of its content.
+/// - `revision.reponses`: the exact `reponses.json` that travelled with a revision.
+/// - `setting`: the copy's settings (its role…); `avis` (drafts, issued and
+///   received, as their JSON); `answer`: the author's answers to remarks.
+fn v2_review(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(V2)?;
+    tx.execute_batch(
+        "UPDATE roadmap SET authored = CASE
+            WHEN EXISTS (SELECT 1 FROM revision v WHERE v.roadmap_id = roadmap.id AND v.origin = 'export') THEN 1
+            WHEN EXISTS (SELECT 1 FROM revision v WHERE v.roadmap_id = roadmap.id) THEN 0
+            ELSE 1 END;",
+    )?;
+    let edited_received: Vec<(String, Vec<u8>, String)> = {
+        let mut stmt = tx.prepare(
+            "SELECT r.id, v.json, v.exported_at FROM roadmap r JOIN revision v
+             ON v.roadmap_id = r.id AND v.revision = r.revision WHERE r.authored = 0 AND r.edited = 1",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (id, json, exported_at) in edited_received {
+        let decoded = fdr_format::decode(&json, Catalogue::builtin())
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        let failed = |e: StoreError| rusqlite::Error::ToSqlConversionFailure(Box::new(e));
+        let updated_at: String = tx.query_row("SELECT updated_at FROM roadmap WHERE id = ?1", [&id], |r| r.get(0))?;
+        crate::exchange::delete_children(tx, &id).map_err(failed)?;
+        crate::exchange::update_head(tx, &decoded.roadmap, &updated_at).map_err(failed)?;
+        crate::exchange::insert_children(tx, &decoded.roadmap).map_err(failed)?;
+        tx.execute(
+            "UPDATE roadmap SET edited = 0, exported_at = ?2 WHERE id = ?1",
+            params![id, exported_at],
         )?;
     }
     Ok(())

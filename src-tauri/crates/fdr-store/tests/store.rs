@@ -1963,6 +1963,8 @@ fn two_ids_for_one_theme_are_both_kept() {
 fn a_higher_revision_is_refused_while_local_edits_are_unexported() {
     let mut s = store();
     s.import(EXAMPLE, None).expect("imports");
+    // The animator's own roadmap, re-imported then taken over on a new laptop.
+    s.adopt(EXAMPLE_ID).expect("takes over");
     s.set_diagnosis_text(EXAMPLE_ID, "Modifié ici").expect("local edit");
     let before = dump(s.connection());
     let mut v = example();
@@ -2436,6 +2438,7 @@ fn a_reopened_file_store_shows_every_edit() {
         s.add_measurement(ID, "I1", &measurement(5)).expect("measure");
         s.export_json(ID, "2026-04-01T00:00:00Z").expect("export");
         s.set_status(ID, RoadmapStatus::Validated).expect("edit after export");
+        s.adopt(EXAMPLE_ID).expect("take over the imported one");
         s.set_status(EXAMPLE_ID, RoadmapStatus::Validated)
             .expect("edit the imported one");
         (
@@ -2559,6 +2562,7 @@ fn restoring_keeps_the_current_store_aside_first() {
     let backup = {
         let mut s = Store::open(&path, ticking_clock()).unwrap();
         s.import(&pretty(&example()), None).unwrap();
+        s.adopt(EXAMPLE_ID).unwrap();
         let b = s.backup(&backups, "manuelle").unwrap();
         s.set_diagnosis_text(EXAMPLE_ID, "après la sauvegarde").unwrap();
         b
@@ -2737,4 +2741,441 @@ fn a_ten_megabyte_paragraph_is_refused_at_export_naming_the_field() {
         "the field is named: {}",
         &e.to_string()[..200.min(e.to_string().len())]
     );
+}
+
+// ----------------------------------------------------------------------------
+// Authorship, versions, avis and answers (issues 12 and 14)
+// ----------------------------------------------------------------------------
+
+const AVIS: &[u8] = include_bytes!("../../../../docs/format/example-avis-theme-09.json");
+const REPONSES: &[u8] = include_bytes!("../../../../docs/format/example-reponses-theme-09.json");
+const AVIS_ID: &str = "8d1f2c4a-6b3e-4f7a-9c21-3e5d7a9b1f04";
+
+fn avis_value() -> Value {
+    serde_json::from_slice(AVIS).expect("the public avis is JSON")
+}
+
+fn authored(s: &Store, id: &str) -> bool {
+    s.connection()
+        .query_row("SELECT authored FROM roadmap WHERE id = ?1", [id], |r| r.get(0))
+        .expect("a roadmap")
+}
+
+fn reviewer() -> fdr_core::review::Reviewer {
+    fdr_core::review::Reviewer {
+        name: "Secrétariat régional".into(),
+        organisation: None,
+        role: None,
+        email: None,
+    }
+}
+
+/// The migration to v2 on the v1 fixture store: a roadmap ever exported
+/// from the copy is authored, one only imported is received; a received one
+/// with local edits (the old *Valider*) is put back as its revision holds it,
+/// and a draft made here and never exported is authored.
+#[test]
+fn the_v1_fixture_migrates_to_authors_and_received_roadmaps() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("copie.sqlite");
+    std::fs::copy(fixtures.join("store-v1.sqlite"), &path).unwrap();
+    let theme4 = "00000000-0000-4000-8000-000000000002";
+    {
+        // Made as version 1 would have left them, with version 1's columns.
+        let c = Connection::open(&path).unwrap();
+        c.execute(
+            "UPDATE revision SET origin = 'export' WHERE roadmap_id = ?1",
+            [EXAMPLE_ID],
+        )
+        .unwrap();
+        c.execute(
+            "UPDATE roadmap SET edited = 1, status = 'validated', diagnosis_text = 'validée par le secrétariat' WHERE id = ?1",
+            [theme4],
+        )
+        .unwrap();
+        c.execute(
+            "INSERT INTO roadmap (id, revision, exported_at, edited, region_code, region_name, period_start, period_end,
+             theme_number, theme_title, status, diagnosis_text, participation_text, created_at, updated_at)
+             VALUES (?1, 0, NULL, 1, '32', 'Hauts-de-France', 2019, 2022, 3, 'Thème 3', 'draft', 'brouillon', '',
+             '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+            [ID],
+        )
+        .unwrap();
+    }
+    let mut s = Store::open(&path, ticking_clock()).expect("the v1 store opens and migrates");
+    assert!(
+        authored(&s, EXAMPLE_ID),
+        "a roadmap exported from this copy is authored here"
+    );
+    assert!(!authored(&s, theme4), "a roadmap only imported is received");
+    assert!(authored(&s, ID), "a draft made here, never exported, is authored");
+    let received = s.roadmap(theme4).unwrap();
+    let expected = std::fs::read(fixtures.join("store-v1-theme-04.fdr.json")).unwrap();
+    let as_sent = fdr_format::decode(&expected, fdr_core::catalogue::Catalogue::builtin())
+        .unwrap()
+        .roadmap;
+    assert_eq!(
+        received, as_sent,
+        "the received roadmap is back to its revision's content"
+    );
+    assert!(
+        !edited(&s, theme4),
+        "and has no local edits left to block the next revision"
+    );
+    assert_eq!(
+        s.roadmap(ID).unwrap().diagnosis.text,
+        "brouillon",
+        "the author's draft is untouched"
+    );
+    assert!(edited(&s, ID));
+}
+
+#[test]
+fn created_roadmaps_are_authored_and_received_ones_are_read_only_in_the_store() {
+    let mut s = store_with_roadmap();
+    s.import(EXAMPLE, None).expect("imports");
+    assert!(authored(&s, ID), "created here");
+    assert!(!authored(&s, EXAMPLE_ID), "imported");
+    let before = dump(s.connection());
+    let e = s
+        .set_diagnosis_text(EXAMPLE_ID, "changé par le secrétariat")
+        .expect_err("the store itself refuses edits of a received roadmap");
+    assert_eq!(e.code(), "not_author", "{e}");
+    assert!(e.to_string().contains("lecture seule"), "said in French: {e}");
+    let e = s.set_status(EXAMPLE_ID, RoadmapStatus::Validated).unwrap_err();
+    assert_eq!(
+        e.code(),
+        "not_author",
+        "validating is not an edit of the author's document"
+    );
+    assert_eq!(dump(s.connection()), before, "nothing written");
+    s.set_diagnosis_text(ID, "mon diagnostic").expect("the author edits");
+}
+
+#[test]
+fn taking_over_a_received_roadmap_continues_its_revisions() {
+    let mut s = store();
+    s.import(EXAMPLE, None).unwrap();
+    let v = s.version(EXAMPLE_ID).unwrap();
+    assert_eq!(s.adopt(EXAMPLE_ID).unwrap(), v + 1, "adoption is a committed change");
+    assert!(authored(&s, EXAMPLE_ID));
+    assert_eq!(s.adopt(EXAMPLE_ID).unwrap_err().code(), "already_author");
+    s.set_diagnosis_text(EXAMPLE_ID, "repris").unwrap();
+    let e = s.export_json(EXAMPLE_ID, "2026-02-01T00:00:00Z").unwrap();
+    assert_eq!(e.revision, 4, "the next export follows revision 3, the last one held");
+}
+
+#[test]
+fn every_committed_change_bumps_the_version_and_a_stale_edit_is_refused() {
+    let mut s = store_with_roadmap();
+    let v0 = s.version(ID).unwrap();
+    s.set_diagnosis_text(fdr_store::At::version(ID, v0), "un").unwrap();
+    assert_eq!(s.version(ID).unwrap(), v0 + 1, "an edit bumps the version");
+    assert_eq!(s.committed_version(ID), Some(v0 + 1), "and says which it left");
+    let before = dump(s.connection());
+    let e = s
+        .set_participation_text(fdr_store::At::version(ID, v0), "deux")
+        .expect_err("built on the version before the first edit");
+    assert_eq!(e.code(), "stale");
+    assert!(
+        e.to_string()
+            .starts_with("cette feuille de route a changé depuis son affichage"),
+        "{e}"
+    );
+    assert_eq!(dump(s.connection()), before, "a stale edit writes nothing");
+    let r = s.roadmap(ID).unwrap();
+    s.restore_content(fdr_store::At::version(ID, v0 + 1), &r).unwrap();
+    assert_eq!(
+        s.version(ID).unwrap(),
+        v0 + 2,
+        "a restore (undo) is a versioned edit too"
+    );
+
+    s.import(EXAMPLE, None).unwrap();
+    let v = s.version(EXAMPLE_ID).unwrap();
+    s.import(EXAMPLE, None).unwrap();
+    assert_eq!(s.version(EXAMPLE_ID).unwrap(), v, "« déjà importée » changes nothing");
+    let mut r4 = example();
+    r4["revision"] = json!(4);
+    r4["diagnosis"]["text"] = json!("révision 4");
+    s.import(&pretty(&r4), None).unwrap();
+    assert_eq!(
+        s.version(EXAMPLE_ID).unwrap(),
+        v + 1,
+        "a newer revision is a change of content"
+    );
+    let mut r2 = example();
+    r2["revision"] = json!(2);
+    s.import(&pretty(&r2), None).unwrap();
+    assert_eq!(
+        s.version(EXAMPLE_ID).unwrap(),
+        v + 1,
+        "an older revision goes to the history only"
+    );
+}
+
+#[test]
+fn an_avis_imports_once_and_a_conflict_is_refused() {
+    let mut s = store();
+    s.import(EXAMPLE, None).unwrap();
+    let before_roadmap = (s.roadmap(EXAMPLE_ID).unwrap(), s.summary(EXAMPLE_ID).unwrap());
+    let r = s
+        .receive(AVIS, Some("avis.fdr-avis.json"), None)
+        .expect("the public avis imports");
+    let report = r.avis.expect("an avis report");
+    assert_eq!(report.outcome, fdr_store::AvisOutcome::Added);
+    assert_eq!((report.revision, report.current_revision), (3, 3));
+    assert_eq!((report.remarks, report.blocking), (4, 2));
+    assert_eq!(
+        (s.roadmap(EXAMPLE_ID).unwrap(), s.summary(EXAMPLE_ID).unwrap()),
+        before_roadmap,
+        "an avis never touches the roadmap (content, revision, status, version, edited)"
+    );
+    let again = s.receive(AVIS, None, None).unwrap().avis.unwrap();
+    assert_eq!(
+        again.outcome,
+        fdr_store::AvisOutcome::AlreadyImported,
+        "« déjà importé »"
+    );
+    let mut other = avis_value();
+    other["summary"] = json!("Un autre texte");
+    let before = dump(s.connection());
+    let e = s
+        .receive(&pretty(&other), None, None)
+        .expect_err("same id, other content");
+    assert_eq!(e.code(), "conflict", "{e}");
+    assert_eq!(dump(s.connection()), before, "nothing written");
+    // A newer revision arrives: the avis is now about an older one.
+    let mut r4 = example();
+    r4["revision"] = json!(4);
+    s.import(&pretty(&r4), None).unwrap();
+    let mut newer = avis_value();
+    newer["id"] = json!("9e2a3b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b");
+    let report = s.receive(&pretty(&newer), None, None).unwrap().avis.unwrap();
+    assert_eq!(
+        (report.revision, report.current_revision),
+        (3, 4),
+        "accepted, and shown as about revision 3 of a roadmap now at 4"
+    );
+    let held = s.avis_of(EXAMPLE_ID).unwrap();
+    assert_eq!(held.len(), 2);
+    assert_eq!(held[0].bytes.as_deref(), Some(AVIS), "the exact bytes are kept");
+}
+
+/// Each store rule of REVIEW.md refuses the whole avis, naming the field,
+/// with nothing changed.
+#[test]
+fn avis_rules_that_need_the_store_are_each_refused_naming_the_field() {
+    type Change = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(&str, Change, &str)> = vec![
+        (
+            "roadmap not held",
+            Box::new(|v| v["roadmap"]["id"] = json!("11111111-2222-4333-8444-555555555555")),
+            "roadmap.id",
+        ),
+        (
+            "revision not in the history",
+            Box::new(|v| v["roadmap"]["revision"] = json!(7)),
+            "roadmap.revision",
+        ),
+        (
+            "unknown item",
+            Box::new(|v| v["remarks"][1]["target"]["item"] = json!("I9")),
+            "remarks[1].target.item",
+        ),
+        (
+            "theme mismatch",
+            Box::new(|v| v["roadmap"]["theme_number"] = json!(4)),
+            "roadmap.theme_number",
+        ),
+    ];
+    for (what, change, path) in cases {
+        let mut s = store();
+        s.import(EXAMPLE, None).unwrap();
+        let before = dump(s.connection());
+        let mut v = avis_value();
+        change(&mut v);
+        let e = s.receive(&pretty(&v), None, None).expect_err(what);
+        let StoreError::Refused(d) = &e else {
+            panic!("{what}: refused by a rule, not {e:?}")
+        };
+        let problems = d.problems();
+        assert_eq!(problems[0].path, path, "{what}: the field is named ({e})");
+        assert_eq!(dump(s.connection()), before, "{what}: nothing written");
+    }
+}
+
+#[test]
+fn a_draft_avis_is_saved_issued_once_and_then_immutable() {
+    let mut s = store();
+    s.import(EXAMPLE, None).unwrap();
+    let version = s.version(EXAMPLE_ID).unwrap();
+    let id = "3f0b1a52-4c6d-4e8f-9a0b-1c2d3e4f5a6b";
+    let draft = s.create_avis(id, EXAMPLE_ID, &reviewer()).expect("a draft");
+    assert_eq!(draft.roadmap.revision, 3, "about the current revision");
+    s.update_avis(id, |a| {
+        a.decision = fdr_core::review::Decision::Validated;
+        a.remarks.push(fdr_core::review::Remark {
+            id: "R1".into(),
+            target: fdr_core::review::Target {
+                part: fdr_core::review::Part::Actions,
+                item: Some("A2".into()),
+                field: None,
+            },
+            severity: fdr_core::review::Severity::Blocking,
+            text: "À revoir".into(),
+            quote: None,
+        });
+        Ok(())
+    })
+    .expect("drafts take any change");
+    let e = s
+        .issue_avis(id, "2026-03-01T10:00:00Z")
+        .expect_err("validated with a blocking remark");
+    assert_eq!(e.code(), "invalid");
+    assert!(e.to_string().contains("remarks[0].severity"), "{e}");
+    s.update_avis(id, |a| {
+        a.decision = fdr_core::review::Decision::ChangesRequested;
+        Ok(())
+    })
+    .unwrap();
+    let issued = s.issue_avis(id, "2026-03-01T10:00:00Z").expect("issues");
+    let bytes = issued.bytes.clone().unwrap();
+    assert_eq!(
+        fdr_format::review::decode_avis(&bytes, fdr_core::catalogue::Catalogue::builtin()).unwrap(),
+        issued.avis,
+        "the issued file reads back as the avis"
+    );
+    assert_eq!(
+        s.update_avis(id, |_| Ok(())).unwrap_err().code(),
+        "avis_issued",
+        "immutable"
+    );
+    assert_eq!(s.delete_avis_draft(id).unwrap_err().code(), "avis_issued");
+    assert_eq!(s.version(EXAMPLE_ID).unwrap(), version, "the roadmap is untouched");
+    let validated = s
+        .validate_roadmap(
+            "4a1c2b63-5d7e-4f90-8b1c-2d3e4f5a6b7c",
+            EXAMPLE_ID,
+            &reviewer(),
+            "",
+            "2026-03-02T10:00:00Z",
+        )
+        .expect("« émettre un avis : validée »");
+    assert_eq!(validated.avis.decision, fdr_core::review::Decision::Validated);
+    assert!(!edited(&s, EXAMPLE_ID), "a validation never touches the roadmap");
+    assert_eq!(s.avis_of(EXAMPLE_ID).unwrap().len(), 2);
+}
+
+/// The loop in one store pair: the author answers the avis it received,
+/// the answers travel with the next revision, and the secretariat's copy
+/// takes both in one transaction.
+#[test]
+fn answers_are_edits_exported_with_the_next_revision_and_imported_with_it() {
+    // The animator's copy: authored roadmap (the example taken over), avis received.
+    let mut a = store();
+    a.import(EXAMPLE, None).unwrap();
+    a.adopt(EXAMPLE_ID).unwrap();
+    a.receive(AVIS, None, None).unwrap();
+    let v = a.version(EXAMPLE_ID).unwrap();
+    use fdr_core::review::AnswerState;
+    let e = a
+        .answer(EXAMPLE_ID, AVIS_ID, "R3", Some((AnswerState::Declined, "  ")))
+        .expect_err("declined needs a reason");
+    assert_eq!(e.code(), "invalid_input");
+    a.answer(
+        fdr_store::At::version(EXAMPLE_ID, v),
+        AVIS_ID,
+        "R1",
+        Some((AnswerState::Addressed, "FSE confirmé")),
+    )
+    .unwrap();
+    assert!(edited(&a, EXAMPLE_ID), "an answer is exported with the next revision");
+    a.answer(
+        EXAMPLE_ID,
+        AVIS_ID,
+        "R3",
+        Some((AnswerState::Declined, "Pas encore connu")),
+    )
+    .unwrap();
+    assert_eq!(
+        a.answer(EXAMPLE_ID, AVIS_ID, "R9", Some((AnswerState::Addressed, "")))
+            .unwrap_err()
+            .code(),
+        "not_found",
+        "a remark the avis does not hold"
+    );
+    let exported = a.export_json(EXAMPLE_ID, "2026-04-01T00:00:00Z").unwrap();
+    assert_eq!(exported.revision, 4);
+    let reponses = exported.reponses.clone().expect("answers travel with the revision");
+    let r = fdr_format::review::decode_reponses(&reponses).unwrap();
+    assert_eq!((r.roadmap.revision, r.answers.len()), (4, 2));
+    assert_eq!(
+        r.answers.iter().map(|x| x.remark.as_str()).collect::<Vec<_>>(),
+        ["R1", "R3"],
+        "in the avis' order"
+    );
+    let again = a.export_json(EXAMPLE_ID, "2026-05-01T00:00:00Z").unwrap();
+    assert_eq!(
+        again.reponses, exported.reponses,
+        "an unedited export gives the same answers"
+    );
+
+    // The secretariat's copy: holds r3 and the avis; takes r4 with its answers.
+    let mut s = store();
+    s.import(EXAMPLE, None).unwrap();
+    s.receive(AVIS, None, None).unwrap();
+    let received = s
+        .receive(&exported.bytes, Some("r4.fdr.json"), Some(&reponses))
+        .unwrap();
+    assert_eq!(received.roadmaps[0].outcome, ImportOutcome::Updated { previous: 3 });
+    let answers = received.answers.expect("the answers came too");
+    assert_eq!((answers.answers, answers.warnings.len()), (2, 0));
+    let held = s.answers(EXAMPLE_ID).unwrap();
+    assert_eq!(held.len(), 2);
+    assert_eq!(held[0].revision, Some(4));
+    // A mismatched companion refuses the file, nothing changed.
+    let mut t = store();
+    t.import(EXAMPLE, None).unwrap();
+    let before = dump(t.connection());
+    let e = t
+        .receive(&exported.bytes, None, Some(REPONSES.replace_revision(5).as_slice()))
+        .unwrap_err();
+    assert!(e.to_string().contains("roadmap"), "{e}");
+    assert_eq!(dump(t.connection()), before);
+}
+
+/// Answers about an avis this copy does not hold are kept and said so.
+#[test]
+fn answers_to_an_unknown_avis_are_kept_with_a_warning() {
+    let mut s = store();
+    s.import(EXAMPLE, None).unwrap();
+    let mut r4 = example();
+    r4["revision"] = json!(4);
+    let r4 = pretty(&r4);
+    let received = s
+        .receive(&r4, None, Some(REPONSES))
+        .expect("the roadmap is never refused for it");
+    let a = received.answers.unwrap();
+    assert_eq!(
+        a.warnings.len(),
+        3,
+        "each answer is about an avis this copy lacks: {:?}",
+        a.warnings
+    );
+    assert!(a.warnings[0].contains("conservée"), "{}", a.warnings[0]);
+    assert_eq!(s.answers(EXAMPLE_ID).unwrap().len(), 3, "kept");
+}
+
+trait ReplaceRevision {
+    fn replace_revision(&self, revision: i64) -> Vec<u8>;
+}
+
+impl ReplaceRevision for &[u8] {
+    fn replace_revision(&self, revision: i64) -> Vec<u8> {
+        let mut v: Value = serde_json::from_slice(self).unwrap();
+        v["roadmap"]["revision"] = json!(revision);
+        pretty(&v)
+    }
 }
