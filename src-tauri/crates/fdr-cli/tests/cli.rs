@@ -397,3 +397,264 @@ fn the_consolidated_pdf_imports_into_another_store() {
         "the same roadmap, byte for byte"
     );
 }
+
+const AVIS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../docs/format/example-avis-theme-09.json"
+);
+
+fn avis_value() -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(AVIS).expect("avis readable")).expect("avis is JSON")
+}
+
+/// Every rule of REVIEW.md, as `fdr import` reports it: one bad file each,
+/// refused with `FILE: error: PATH: MESSAGE` in French, exit code 1, and
+/// nothing changed in the store.
+#[test]
+fn each_review_rule_refuses_its_file_naming_the_field() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("store.sqlite");
+    assert!(fdr(&db, &["import", EXAMPLE]).status.success());
+    type Change = fn(&mut serde_json::Value);
+    let cases: [(&str, Change, &str); 12] = [
+        (
+            "roadmap absent",
+            |v| v["roadmap"]["id"] = "11111111-2222-4333-8444-555555555555".into(),
+            "roadmap.id: aucune feuille de route",
+        ),
+        (
+            "révision absente",
+            |v| v["roadmap"]["revision"] = 8.into(),
+            "roadmap.revision: la révision 8",
+        ),
+        (
+            "élément inconnu",
+            |v| v["remarks"][3]["target"] = serde_json::json!({"part": "actions", "item": "A9"}),
+            "remarks[3].target.item: aucune action",
+        ),
+        (
+            "champ d’une autre partie",
+            |v| v["remarks"][0]["target"]["field"] = "unit".into(),
+            "remarks[0].target.field: « unit »",
+        ),
+        (
+            "élément sur une partie sans éléments",
+            |v| v["remarks"][2]["target"]["item"] = "P1".into(),
+            "remarks[2].target.item: la partie « participation »",
+        ),
+        (
+            "remarques en double",
+            |v| v["remarks"][1]["id"] = "R1".into(),
+            "remarks[1].id: identifiant « R1 » déjà utilisé",
+        ),
+        (
+            "validée avec bloquante",
+            |v| v["decision"] = "validated".into(),
+            "remarks[0].severity: une remarque bloquante",
+        ),
+        (
+            "thème différent",
+            |v| v["roadmap"]["theme_number"] = 4.into(),
+            "roadmap.theme_number: thème n° 4",
+        ),
+        (
+            "caractère de contrôle",
+            |v| v["summary"] = "a\u{7}b".into(),
+            "summary: caractère de contrôle U+0007",
+        ),
+        (
+            "champ inconnu",
+            |v| v["urgence"] = true.into(),
+            "urgence: champ inconnu « urgence »",
+        ),
+        (
+            "version 2",
+            |v| v["format_version"] = 2.into(),
+            "format_version: version 2",
+        ),
+        (
+            "décision inconnue",
+            |v| v["decision"] = "refused".into(),
+            "decision: valeur « refused » non admise",
+        ),
+    ];
+    let state = |db: &Path| {
+        (
+            text(&fdr(db, &["list"]).stdout),
+            text(&fdr(db, &["avis", "list", "9", "--json"]).stdout),
+        )
+    };
+    let before = state(&db);
+    for (what, change, expected) in cases {
+        let mut v = avis_value();
+        change(&mut v);
+        let file = write_json(dir.path(), "mauvais.fdr-avis.json", &v);
+        let out = fdr(&db, &["import", file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{what}: refused with exit code 1");
+        let err = text(&out.stderr);
+        assert!(
+            err.contains(&format!("mauvais.fdr-avis.json: error: {expected}")),
+            "{what}: {err}"
+        );
+        assert_eq!(state(&db), before, "{what}: nothing changed");
+    }
+    // Truncated JSON, and an avis' PDF that lost its avis.json.
+    let truncated = dir.path().join("tronqué.fdr-avis.json");
+    let bytes = std::fs::read(AVIS).unwrap();
+    std::fs::write(&truncated, &bytes[..bytes.len() / 3]).unwrap();
+    let out = fdr(&db, &["import", truncated.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("tronqué.fdr-avis.json: error:"),
+        "{}",
+        text(&out.stderr)
+    );
+    let pdf = dir.path().join("avis.pdf");
+    std::fs::write(
+        &pdf,
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+    )
+    .unwrap();
+    let out = fdr(&db, &["import", pdf.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("avis.pdf: error:"), "{}", text(&out.stderr));
+    assert_eq!(state(&db), before, "nothing changed");
+    // The good one imports, then the same id with other content is a conflict.
+    assert!(fdr(&db, &["import", AVIS]).status.success());
+    let mut v = avis_value();
+    v["summary"] = "autre".into();
+    let file = write_json(dir.path(), "conflit.fdr-avis.json", &v);
+    let out = fdr(&db, &["import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("conflit : l’avis"), "{}", text(&out.stderr));
+}
+
+/// The loop as the held-out checks run it: answer, export with answers,
+/// list the avis and answers as JSON, export the avis as PDF.
+#[test]
+fn the_review_commands_work_end_to_end() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = dir.path().join("a.sqlite");
+    assert!(fdr(&a, &["import", EXAMPLE]).status.success());
+    let refused = fdr(
+        &a,
+        &[
+            "avis",
+            "answer",
+            "9",
+            "8d1f2c4a-6b3e-4f7a-9c21-3e5d7a9b1f04",
+            "R1",
+            "--state",
+            "addressed",
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(1), "no avis held yet");
+    assert!(fdr(&a, &["import", AVIS]).status.success());
+    let out = fdr(
+        &a,
+        &[
+            "avis",
+            "answer",
+            "9",
+            "8d1f2c4a-6b3e-4f7a-9c21-3e5d7a9b1f04",
+            "R1",
+            "--state",
+            "addressed",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "a received roadmap is read-only");
+    assert!(text(&out.stderr).contains("lecture seule"), "{}", text(&out.stderr));
+    assert!(fdr(&a, &["adopt", "9"]).status.success());
+    let out = fdr(
+        &a,
+        &[
+            "avis",
+            "answer",
+            "9",
+            "8d1f2c4a-6b3e-4f7a-9c21-3e5d7a9b1f04",
+            "R3",
+            "--state",
+            "declined",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "declined needs a text");
+    for (remark, state, t) in [
+        ("R1", "addressed", "FSE confirmé"),
+        ("R3", "declined", "Pas encore connu"),
+    ] {
+        let out = fdr(
+            &a,
+            &[
+                "avis",
+                "answer",
+                "9",
+                "8d1f2c4a-6b3e-4f7a-9c21-3e5d7a9b1f04",
+                remark,
+                "--state",
+                state,
+                "--text",
+                t,
+            ],
+        );
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let json_out = dir.path().join("r4.fdr.json");
+    let out = fdr(
+        &a,
+        &["export", "9", "--format", "json", "--out", json_out.to_str().unwrap()],
+    );
+    assert!(out.status.success());
+    assert!(
+        text(&out.stderr).contains("1 remarque(s) bloquante(s)"),
+        "R2 is still open: {}",
+        text(&out.stderr)
+    );
+    assert!(
+        dir.path().join("r4.fdr-reponses.json").exists(),
+        "answers beside the roadmap"
+    );
+    let listed = fdr(&a, &["avis", "list", "9", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&listed.stdout).expect("JSON");
+    assert_eq!(v["avis"][0], avis_value(), "the avis exactly as exchanged");
+    assert_eq!(
+        v["answers"],
+        serde_json::json!([
+            {"avis": "8d1f2c4a-6b3e-4f7a-9c21-3e5d7a9b1f04", "remark": "R1", "state": "addressed", "text": "FSE confirmé"},
+            {"avis": "8d1f2c4a-6b3e-4f7a-9c21-3e5d7a9b1f04", "remark": "R3", "state": "declined", "text": "Pas encore connu"}
+        ])
+    );
+    // The secretariat takes r4 and its answers in one go.
+    let s = dir.path().join("s.sqlite");
+    assert!(fdr(&s, &["import", EXAMPLE, AVIS]).status.success());
+    let out = fdr(&s, &["import", json_out.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("réponses importées (2) avec la révision 4"),
+        "{}",
+        text(&out.stdout)
+    );
+    let listed: serde_json::Value = serde_json::from_slice(&fdr(&s, &["avis", "list", "9", "--json"]).stdout).unwrap();
+    assert_eq!(listed["answers"], v["answers"], "the same answers at the secretariat");
+    let pdf = dir.path().join("avis.pdf");
+    let out = fdr(
+        &s,
+        &[
+            "avis",
+            "export",
+            "8d1f2c4a-6b3e-4f7a-9c21-3e5d7a9b1f04",
+            "--format",
+            "pdf",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let third = dir.path().join("t.sqlite");
+    assert!(fdr(&third, &["import", EXAMPLE]).status.success());
+    let out = fdr(&third, &["import", pdf.to_str().unwrap()]);
+    assert!(
+        text(&out.stdout).contains("avis importé"),
+        "the avis PDF imports: {}",
+        text(&out.stdout)
+    );
+}

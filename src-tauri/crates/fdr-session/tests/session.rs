@@ -339,3 +339,331 @@ fn files_chosen_on_disk_are_imported_each_whole_or_refused_with_the_reason() {
         "only the good file changed the store"
     );
 }
+
+// ----------------------------------------------------------------------------
+// Versions and undo (issue 14) and the review loop (issue 12)
+// ----------------------------------------------------------------------------
+
+const EXAMPLE: &[u8] = include_bytes!("../../../../docs/format/example-theme-09.json");
+const EXAMPLE_ID: &str = "5b0c7f1e-2a8d-4c39-9d7e-0f3a6b21c409";
+const AVIS: &[u8] = include_bytes!("../../../../docs/format/example-avis-theme-09.json");
+const AVIS_ID: &str = "8d1f2c4a-6b3e-4f7a-9c21-3e5d7a9b1f04";
+
+/// The example at `revision`, with `text` as its diagnosis, as its author would send it.
+fn example_at(revision: i64, text: &str) -> Vec<u8> {
+    let mut v: serde_json::Value = serde_json::from_slice(EXAMPLE).unwrap();
+    v["revision"] = serde_json::json!(revision);
+    v["diagnosis"]["text"] = serde_json::json!(text);
+    serde_json::to_vec_pretty(&v).unwrap()
+}
+
+fn on_file(path: &std::path::Path) -> Session {
+    Session::new(Store::open(path, fixed_clock("2026-11-30T10:00:00Z")).unwrap())
+}
+
+#[test]
+fn an_import_between_an_edit_and_its_undo_drops_the_undo_and_keeps_the_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.sqlite");
+    let mut app = on_file(&path);
+    app.store().import(EXAMPLE, None).unwrap();
+    app.adopt(EXAMPLE_ID).unwrap();
+    // The author exports r4 on another laptop; this copy exported r3 and is clean.
+    let v = app.view(EXAMPLE_ID).unwrap().version;
+    app.apply(
+        EXAMPLE_ID,
+        v,
+        &Edit::SetParticipationText {
+            text: "édité dans la fenêtre".into(),
+        },
+    )
+    .unwrap();
+    app.export(EXAMPLE_ID, ExportKind::Json).unwrap();
+    let shown = app.view(EXAMPLE_ID).unwrap();
+    assert_eq!(shown.undo_steps, 1, "the edit can be undone");
+    // Meanwhile the command line takes a newer revision from the author.
+    {
+        let mut cli = Store::open(&path, fixed_clock("2026-11-30T11:00:00Z")).unwrap();
+        cli.import(&example_at(9, "texte de la révision 9"), Some("r9.fdr.json"))
+            .expect("a newer revision of an unedited roadmap imports");
+    }
+    let e = app
+        .undo(EXAMPLE_ID, shown.version)
+        .expect_err("the view is older than the store");
+    assert_eq!(e.code, "stale", "{}", e.message);
+    let fresh = app.view(EXAMPLE_ID).unwrap();
+    assert_eq!(fresh.undo_steps, 0, "the undo history is gone");
+    assert!(
+        fresh
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("ne peuvent plus être annulées")),
+        "and the user is told why: {:?}",
+        fresh.notice
+    );
+    let e = app.undo(EXAMPLE_ID, fresh.version).map(|r| r.patch.is_empty());
+    assert_eq!(e.unwrap(), true, "nothing left to undo: nothing changes");
+    assert_eq!(
+        app.view(EXAMPLE_ID).unwrap().roadmap.diagnosis.text,
+        "texte de la révision 9",
+        "the imported revision's content survives"
+    );
+}
+
+#[test]
+fn two_sessions_on_one_file_never_overwrite_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.sqlite");
+    let mut one = on_file(&path);
+    one.create(ID, 9).unwrap();
+    let mut two = on_file(&path);
+    let seen_by_two = two.view(ID).unwrap();
+    let v = one.view(ID).unwrap().version;
+    let r = one.apply(ID, v, &Edit::AddObjective { title: "Un".into() }).unwrap();
+    assert_eq!(r.version, v + 1);
+    let e = two
+        .apply(ID, seen_by_two.version, &Edit::AddObjective { title: "Deux".into() })
+        .expect_err("built on a view older than the store");
+    assert_eq!(e.code, "stale");
+    assert_eq!(
+        two.view(ID).unwrap().roadmap.objectives.len(),
+        1,
+        "nothing written by the stale edit; the other window's objective is there"
+    );
+    let v2 = two.view(ID).unwrap().version;
+    two.apply(ID, v2, &Edit::AddObjective { title: "Deux".into() }).unwrap();
+    // The first window's undo would put back a state without « Deux »:
+    // refused, as built on its older view; reloaded, the history is gone and said so.
+    let e = one.undo(ID, r.version).expect_err("the other window changed it since");
+    assert_eq!(e.code, "stale", "{}", e.message);
+    let reloaded = one.view(ID).unwrap();
+    assert_eq!(reloaded.undo_steps, 0);
+    assert!(reloaded.notice.is_some(), "the user is told why undo is gone");
+    let titles: Vec<String> = one
+        .view(ID)
+        .unwrap()
+        .roadmap
+        .objectives
+        .iter()
+        .map(|o| o.title.clone())
+        .collect();
+    assert_eq!(titles, ["Un", "Deux"], "both windows' work is kept");
+    // Interleaved edits that each start from the current view both land.
+    for k in 0..4 {
+        let s = if k % 2 == 0 { &mut one } else { &mut two };
+        let v = s.view(ID).unwrap().version;
+        s.apply(
+            ID,
+            v,
+            &Edit::AddObjective {
+                title: format!("n° {k}"),
+            },
+        )
+        .unwrap();
+    }
+    assert_eq!(one.view(ID).unwrap().roadmap.objectives.len(), 6);
+}
+
+#[test]
+fn a_redo_after_an_outside_change_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.sqlite");
+    let mut app = on_file(&path);
+    app.create(ID, 9).unwrap();
+    let v = app.view(ID).unwrap().version;
+    app.apply(ID, v, &Edit::AddObjective { title: "Un".into() }).unwrap();
+    let v = app.view(ID).unwrap().version;
+    let undone = app.undo(ID, v).unwrap();
+    assert_eq!(undone.redo_steps, 1);
+    {
+        let mut cli = Store::open(&path, fixed_clock("2026-11-30T11:00:00Z")).unwrap();
+        cli.set_participation_text(ID, "écrit par un autre programme").unwrap();
+    }
+    let v = app.view(ID).unwrap().version;
+    assert_eq!(app.view(ID).unwrap().redo_steps, 0, "the redo is dropped");
+    let r = app.redo(ID, v).unwrap();
+    assert!(r.patch.is_empty(), "nothing to redo: nothing changes");
+    assert_eq!(
+        app.view(ID).unwrap().roadmap.participation.text,
+        "écrit par un autre programme",
+        "the outside change stays"
+    );
+}
+
+#[test]
+fn undo_replies_carry_a_patch_and_keep_the_version_moving() {
+    let mut s = session();
+    s.create(ID, 9).unwrap();
+    let v0 = s.view(ID).unwrap().version;
+    let r1 = s
+        .apply(
+            ID,
+            v0,
+            &Edit::AddAction {
+                title: "Une action".into(),
+            },
+        )
+        .unwrap();
+    assert_eq!(r1.version, v0 + 1);
+    let actions = r1.patch.actions.as_ref().expect("the reply names the new action");
+    assert_eq!(actions.items.len(), 1);
+    assert!(r1.patch.objectives.is_none(), "and nothing else");
+    let r2 = s.undo(ID, r1.version).unwrap();
+    assert_eq!(r2.version, v0 + 2, "an undo is itself a versioned edit");
+    assert_eq!(r2.patch.actions.as_ref().map(|p| p.order.len()), Some(0));
+    let e = s
+        .undo(ID, r1.version)
+        .expect_err("built on the version before the undo");
+    assert_eq!(e.code, "stale");
+}
+
+#[test]
+fn a_received_roadmap_is_read_only_until_taken_over() {
+    let mut s = session();
+    s.store().import(EXAMPLE, None).unwrap();
+    let v = s.view(EXAMPLE_ID).unwrap();
+    assert!(!v.authored, "imported: received");
+    let e = s
+        .apply(EXAMPLE_ID, v.version, &Edit::SetDiagnosisText { text: "x".into() })
+        .expect_err("the store refuses");
+    assert_eq!(e.code, "not_author");
+    let adopted = s.adopt(EXAMPLE_ID).unwrap();
+    assert!(adopted.authored);
+    assert_eq!(adopted.version, v.version + 1, "adoption moves the version");
+    s.apply(
+        EXAMPLE_ID,
+        adopted.version,
+        &Edit::SetDiagnosisText { text: "x".into() },
+    )
+    .expect("the author edits");
+}
+
+#[test]
+fn the_secretariat_writes_an_avis_from_suggestions_and_exports_it() {
+    let mut s = session();
+    s.store().import(EXAMPLE, None).unwrap();
+    let screen = s.avis_screen(EXAMPLE_ID).unwrap();
+    assert!(
+        screen.targets.iter().any(|t| t.label.starts_with("Action A2")),
+        "targets are built from the reviewed revision"
+    );
+    let warning = screen
+        .suggestions
+        .iter()
+        .find(|x| x.source == "warning")
+        .expect("the example's warnings become suggestions")
+        .clone();
+    let id = "3f0b1a52-4c6d-4e8f-9a0b-1c2d3e4f5a6b";
+    s.create_avis(id, EXAMPLE_ID).unwrap();
+    s.edit_avis(
+        id,
+        &fdr_session::AvisEdit::AddRemark {
+            target: warning.target.clone(),
+            severity: fdr_core::review::Severity::Normal,
+            text: warning.text.clone(),
+        },
+    )
+    .unwrap();
+    let e = s
+        .edit_avis(
+            id,
+            &fdr_session::AvisEdit::AddRemark {
+                target: fdr_core::review::Target {
+                    part: fdr_core::review::Part::Actions,
+                    item: Some("A9".into()),
+                    field: None,
+                },
+                severity: fdr_core::review::Severity::Blocking,
+                text: "x".into(),
+            },
+        )
+        .expect_err("an item the revision does not hold");
+    assert_eq!(e.code, "invalid_input");
+    s.edit_avis(
+        id,
+        &fdr_session::AvisEdit::SetDecision {
+            decision: fdr_core::review::Decision::ChangesRequested,
+        },
+    )
+    .unwrap();
+    let issued = s.issue_avis(id).unwrap();
+    let entry = issued.review.avis.iter().find(|a| a.avis.id == id).unwrap();
+    assert!(entry.latest && entry.state == fdr_store::AvisState::Issued);
+    assert_eq!(entry.avis.remarks[0].text, warning.text);
+    let pdf = s.export_avis(id, ExportKind::Pdf).unwrap();
+    let json = s.export_avis(id, ExportKind::Json).unwrap();
+    assert!(json.file_name.ends_with(".fdr-avis.json"), "{}", json.file_name);
+    assert_eq!(
+        fdr_format::pdf::exchange_attachments(&pdf.bytes).unwrap(),
+        vec![("avis.json".to_string(), json.bytes.clone())],
+        "the PDF carries the JSON byte for byte"
+    );
+    assert_eq!(
+        s.export_avis(id, ExportKind::Pdf).unwrap().bytes,
+        pdf.bytes,
+        "deterministic"
+    );
+    // The animator's copy imports the PDF and sees the remark beside its item.
+    let mut a = session();
+    a.store().import(EXAMPLE, None).unwrap();
+    a.adopt(EXAMPLE_ID).unwrap();
+    let r = a.import_file(&pdf.file_name, &pdf.bytes);
+    assert!(r.refused.is_none(), "{:?}", r.refused);
+    assert_eq!(r.avis.unwrap().remarks, 1);
+    let view = a.view(EXAMPLE_ID).unwrap();
+    assert_eq!(view.review.remarks.len(), 1);
+    assert_eq!(view.review.remarks[0].remark.target, warning.target);
+    let reply = a
+        .answer_remark(
+            EXAMPLE_ID,
+            view.version,
+            id,
+            "R1",
+            Some((fdr_core::review::AnswerState::Addressed, "Corrigé")),
+        )
+        .unwrap();
+    let review = reply.review.expect("the answer's reply carries the review");
+    assert!(review.remarks[0].answer.is_some(), "answered");
+    assert_eq!(reply.version, view.version + 1, "an answer is a versioned edit");
+}
+
+#[test]
+fn export_warns_while_blocking_remarks_are_unanswered() {
+    let mut a = session();
+    a.store().import(EXAMPLE, None).unwrap();
+    a.adopt(EXAMPLE_ID).unwrap();
+    a.import_file("avis.fdr-avis.json", AVIS);
+    let out = a.export(EXAMPLE_ID, ExportKind::Json).unwrap();
+    assert!(
+        out.warning
+            .as_deref()
+            .is_some_and(|w| w.starts_with("2 remarques bloquantes")),
+        "{:?}",
+        out.warning
+    );
+    let v = a.view(EXAMPLE_ID).unwrap().version;
+    let v = a
+        .answer_remark(
+            EXAMPLE_ID,
+            v,
+            AVIS_ID,
+            "R1",
+            Some((fdr_core::review::AnswerState::Addressed, "")),
+        )
+        .unwrap()
+        .version;
+    a.answer_remark(
+        EXAMPLE_ID,
+        v,
+        AVIS_ID,
+        "R2",
+        Some((fdr_core::review::AnswerState::Declined, "Cible maintenue")),
+    )
+    .unwrap();
+    let out = a.export(EXAMPLE_ID, ExportKind::Json).unwrap();
+    assert_eq!(out.warning, None, "every blocking remark answered");
+    let (name, bytes) = out.companion.expect("the answers go beside the JSON");
+    assert!(name.ends_with(".fdr-reponses.json"), "{name}");
+    let r = fdr_format::review::decode_reponses(&bytes).unwrap();
+    assert_eq!(r.roadmap.revision, out.revision, "about the revision they travel with");
+}
