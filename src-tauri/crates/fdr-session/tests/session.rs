@@ -402,7 +402,7 @@ fn an_import_between_an_edit_and_its_undo_drops_the_undo_and_keeps_the_import() 
         fresh.notice
     );
     let e = app.undo(EXAMPLE_ID, fresh.version).map(|r| r.patch.is_empty());
-    assert_eq!(e.unwrap(), true, "nothing left to undo: nothing changes");
+    assert!(e.unwrap(), "nothing left to undo: nothing changes");
     assert_eq!(
         app.view(EXAMPLE_ID).unwrap().roadmap.diagnosis.text,
         "texte de la révision 9",
