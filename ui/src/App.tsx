@@ -2,6 +2,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Header } from "@codegouvfr/react-dsfr/Header";
 import { useEffect, useState } from "react";
 import { api, ApiError, type RoadmapView } from "./api";
+import { AvisScreen } from "./screens/Avis";
 import { Editor } from "./screens/Editor";
 import { History } from "./screens/History";
 import { Start } from "./screens/Start";
@@ -9,6 +10,7 @@ import { Start } from "./screens/Start";
 export function App() {
   const [open, setOpen] = useState<RoadmapView | null>(null);
   const [history, setHistory] = useState<{ id: string; title: string } | null>(null);
+  const [avis, setAvis] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [location, setLocation] = useState<string>("");
   useEffect(() => {
@@ -41,6 +43,7 @@ export function App() {
             e.preventDefault();
             setOpen(null);
             setHistory(null);
+            setAvis(null);
           },
         }}
       />
@@ -50,11 +53,14 @@ export function App() {
           <Editor key={open.roadmap.id} initial={open} onClose={() => setOpen(null)} />
         ) : history ? (
           <History id={history.id} title={history.title} onClose={() => setHistory(null)} />
+        ) : avis ? (
+          <AvisScreen roadmap={avis} onClose={() => setAvis(null)} />
         ) : (
           <Start
             onOpen={(id) => show(api.openRoadmap(id))}
             onCreate={(theme) => show(api.createRoadmap(theme))}
             onHistory={(id, title) => setHistory({ id, title })}
+            onAvis={(id) => setAvis(id)}
           />
         )}
       </main>

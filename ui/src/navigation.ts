@@ -8,6 +8,7 @@ export type Section =
   | "indicateurs"
   | "participation"
   | "verifications"
+  | "remarques"
   | "export";
 
 export const sections: { id: Section; label: string }[] = [
@@ -18,6 +19,7 @@ export const sections: { id: Section; label: string }[] = [
   { id: "indicateurs", label: "Indicateurs" },
   { id: "participation", label: "Participation" },
   { id: "verifications", label: "Vérifications" },
+  { id: "remarques", label: "Remarques du secrétariat" },
   { id: "export", label: "Export" },
 ];
 

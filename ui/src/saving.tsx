@@ -2,7 +2,7 @@
 // shows « Enregistrement… » until the store has committed, then
 // « Enregistré », or the error; nothing is ever shown saved before COMMIT.
 import { createContext, useContext } from "react";
-import type { ApiError, Edit, RoadmapView } from "./api";
+import type { AnswerState, ApiError, Edit, RoadmapView } from "./api";
 
 export type SaveState =
   | { kind: "idle" }
@@ -15,6 +15,8 @@ export interface EditorApi {
   view: RoadmapView;
   /** Commits one edit; resolves to the error, or null once saved. */
   edit: (edit: Edit, options?: { quiet?: boolean }) => Promise<ApiError | null>;
+  /** Answers a remark of the secretariat (`state` null withdraws the answer); like an edit. */
+  answer: (avis: string, remark: string, state: AnswerState | null, text: string) => Promise<ApiError | null>;
   /** A field has typing not yet committed (shown as pending). */
   setPending: (pending: boolean) => void;
 }

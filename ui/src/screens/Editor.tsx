@@ -6,7 +6,6 @@ import { SideMenu } from "@codegouvfr/react-dsfr/SideMenu";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api, ApiError, type Edit, type EditReply, type RoadmapView } from "../api";
 import { mergeReply } from "../patch";
-import { roadmapStatusLabel } from "../french";
 import { sections, type Section, type Target } from "../navigation";
 import { EditorContext, saveLabel, type EditorApi, type SaveState } from "../saving";
 import { Actions } from "../sections/Actions";
@@ -17,6 +16,10 @@ import { Fiche } from "../sections/Fiche";
 import { Indicators } from "../sections/Indicators";
 import { Objectives } from "../sections/Objectives";
 import { Participation } from "../sections/Participation";
+import { ReadOnlySection } from "../sections/ReadOnly";
+import { Remarks } from "../sections/Remarks";
+import { dateLong, decisionLabel, roadmapStatusLabel } from "../french";
+import { latestAvis } from "../review/remarks";
 
 export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: () => void }) {
   const [view, setView] = useState(initial);
@@ -84,6 +87,8 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
       view,
       edit: (edit: Edit, options?: { quiet?: boolean }) =>
         run((version) => api.applyEdit(id, version, edit), options?.quiet ? ["referenced"] : []),
+      answer: (avis, remark, state, text) =>
+        run((version) => api.answerRemark(id, version, avis, remark, state, text)),
       setPending: (on: boolean) => {
         pending.current = Math.max(0, pending.current + (on ? 1 : -1));
         if (on) setSave({ kind: "pending" });
@@ -130,12 +135,28 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
 
   const r = view.roadmap;
   const warningCount = view.warnings.length;
+  const readOnly = !view.authored;
+  const lastAvis = latestAvis(view.review);
+  const [adopting, setAdopting] = useState(false);
+  const adopt = async () => {
+    setAdopting(false);
+    try {
+      const next = await api.adoptRoadmap(id);
+      latest.current = next;
+      setView(next);
+      setSave({ kind: "saved", at: new Date() });
+    } catch (e) {
+      setSave({ kind: "error", message: e instanceof ApiError ? e.message : String(e) });
+    }
+  };
+  const shownSections = sections.filter((s) => s.id !== "remarques" || view.review.remarks.length > 0);
   return (
     <EditorContext.Provider value={ctx}>
       <div className="fdr-toolbar">
         <Button priority="tertiary" iconId="fr-icon-arrow-left-line" onClick={onClose}>
           Toutes les feuilles de route
         </Button>
+        {!readOnly && (<>
         <Button
           priority="tertiary"
           iconId="fr-icon-arrow-go-back-line"
@@ -154,6 +175,7 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
         >
           Rétablir
         </Button>
+        </>)}
         <p className="fdr-save-status fr-mb-0" role="status" aria-live="polite" id="save-status" data-state={save.kind} data-saves={saves}>
           {saveLabel(save)}
         </p>
@@ -179,6 +201,59 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
       <h1 className="fr-h3">
         Thème {r.theme.number} — {r.theme.title}
       </h1>
+      {readOnly && (
+        <div className="fr-notice fr-notice--info fr-mb-2w" id="received-banner">
+          <div className="fr-container">
+            <div className="fr-notice__body">
+              <p className="fr-notice__title">
+                Feuille de route reçue : lecture seule sur ce poste. Son auteur
+                {r.animators.length ? ` (${r.animators.map((a) => a.name).join(", ")})` : ""} la modifie et en envoie
+                les révisions ; le secrétariat y répond par un avis.
+              </p>
+            </div>
+          </div>
+        </div>
+      )}
+      {readOnly &&
+        (adopting ? (
+          <Alert
+            className="fr-mb-2w"
+            severity="warning"
+            title="Reprendre la rédaction de cette feuille de route ?"
+            description={
+              <>
+                <span>
+                  Ce poste en deviendra l’auteur : il pourra la modifier et en exporter les révisions suivantes
+                  (à partir de la révision {r.revision}). À ne faire que pour votre propre feuille de route
+                  (réinstallation) ou si vous devenez l’animateur du thème : sinon deux copies l’écriraient chacune de
+                  leur côté.
+                </span>
+                <span className="fdr-toolbar fr-mt-2w">
+                  <Button size="small" onClick={() => void adopt()}>
+                    Confirmer : reprendre la rédaction
+                  </Button>
+                  <Button size="small" priority="secondary" onClick={() => setAdopting(false)}>
+                    Ne pas reprendre
+                  </Button>
+                </span>
+              </>
+            }
+          />
+        ) : (
+          <p>
+            <Button priority="secondary" size="small" iconId="fr-icon-edit-line" onClick={() => setAdopting(true)}>
+              Reprendre la rédaction
+            </Button>
+          </p>
+        ))}
+      {lastAvis && (
+        <Alert
+          className="fr-mb-2w"
+          severity={lastAvis.avis.decision === "validated" ? "success" : view.review.open_blocking > 0 ? "warning" : "info"}
+          small
+          description={`Avis du secrétariat : ${decisionLabel[lastAvis.avis.decision]}, le ${dateLong(lastAvis.avis.issued_at.slice(0, 10))}, sur la révision ${lastAvis.avis.roadmap.revision}${lastAvis.avis.roadmap.revision < r.revision ? ` (la feuille de route en est à la révision ${r.revision})` : ""}${view.review.open_blocking > 0 ? ` — ${view.review.open_blocking} remarque${view.review.open_blocking > 1 ? "s" : ""} bloquante${view.review.open_blocking > 1 ? "s" : ""} sans réponse` : ""}.`}
+        />
+      )}
       <p>
         <span className="fr-badge fr-badge--sm fr-badge--info fr-mr-1w">{roadmapStatusLabel[r.status]}</span>
         {r.revision === 0 ? "Jamais exportée" : `Révision ${r.revision}${view.edited ? " (modifiée depuis)" : ""}`}
@@ -189,8 +264,13 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
             align="left"
             burgerMenuButtonText="Sections de la feuille de route"
             title="Sections"
-            items={sections.map((s) => ({
-              text: s.id === "verifications" && warningCount > 0 ? `${s.label} (${warningCount})` : s.label,
+            items={shownSections.map((s) => ({
+              text:
+                s.id === "verifications" && warningCount > 0
+                  ? `${s.label} (${warningCount})`
+                  : s.id === "remarques"
+                    ? `${s.label} (${view.review.remarks.filter((x) => !x.answer).length} sans réponse)`
+                    : s.label,
               isActive: s.id === section,
               linkProps: {
                 href: `#${s.id}`,
@@ -203,13 +283,15 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
           />
         </div>
         <div className="fr-col-12 fr-col-md-9" id="section">
-          {section === "fiche" && <Fiche />}
-          {section === "diagnostic" && <Diagnostic />}
-          {section === "objectifs" && <Objectives />}
-          {section === "actions" && <Actions selected={action} onSelect={setAction} />}
-          {section === "indicateurs" && <Indicators selected={indicator} onSelect={setIndicator} />}
-          {section === "participation" && <Participation />}
-          {section === "verifications" && <Checks onGo={go} />}
+          {readOnly && <ReadOnlySection section={section} />}
+          {!readOnly && section === "fiche" && <Fiche />}
+          {!readOnly && section === "diagnostic" && <Diagnostic />}
+          {!readOnly && section === "objectifs" && <Objectives />}
+          {!readOnly && section === "actions" && <Actions selected={action} onSelect={setAction} />}
+          {!readOnly && section === "indicateurs" && <Indicators selected={indicator} onSelect={setIndicator} />}
+          {!readOnly && section === "participation" && <Participation />}
+          {section === "verifications" && <Checks onGo={go} onRemarks={() => setSection("remarques")} />}
+          {section === "remarques" && <Remarks />}
           {section === "export" && <Export onExported={() => void run(() => api.openRoadmap(id))} />}
         </div>
       </div>

@@ -11,8 +11,7 @@ import { dateLong, decisionLabel, euros, roadmapStatusLabel, timestamp } from ".
 /** A file's result in words. */
 export function importSummary(f: FileImport): string {
   if (f.refused) return `refusé : ${f.refused}`;
-  return f.reports
-    .map((r) => {
+  const parts = f.reports.map((r) => {
       switch (r.outcome.kind) {
         case "added":
           return `thème ${r.theme_number} importé (révision ${r.revision})`;
@@ -23,8 +22,20 @@ export function importSummary(f: FileImport): string {
         case "history_only":
           return `thème ${r.theme_number} : révision ${r.revision} plus ancienne que la ${r.outcome.current}, gardée dans l’historique`;
       }
-    })
-    .join(" ; ");
+    });
+  if (f.avis) {
+    const a = f.avis;
+    parts.push(
+      `${a.outcome === "added" ? "avis importé" : "avis déjà présent"} sur le thème ${a.theme_number} : ${decisionLabel[a.decision]}, ${a.remarks} remarque${a.remarks > 1 ? "s" : ""}${a.blocking ? ` dont ${a.blocking} bloquante${a.blocking > 1 ? "s" : ""}` : ""}${a.current_revision > a.revision ? ` ; porte sur la révision ${a.revision}, la feuille de route en est à la révision ${a.current_revision}` : ""}`,
+    );
+  }
+  if (f.answers) {
+    const r = f.answers;
+    parts.push(
+      `${r.outcome === "added" ? "réponses reçues" : "réponses déjà présentes"} (${r.answers}) avec la révision ${r.revision}${r.warnings.length ? ` ; ${r.warnings.join(" ; ")}` : ""}`,
+    );
+  }
+  return parts.join(" ; ");
 }
 
 /** Whether a roadmap concerns a département (or the whole region). */
@@ -34,7 +45,11 @@ export function concerns(card: RoadmapCard, departement: string, regionCode: str
 
 async function readAll(files: FileList | File[]): Promise<FileImport[]> {
   const out: FileImport[] = [];
-  for (const file of Array.from(files)) {
+  // Roadmaps first, then answers sent beside them (NAME.fdr-reponses.json)
+  // and avis, which need the revision they are about.
+  const rank = (name: string) => (/\.fdr-reponses\.json$/i.test(name) ? 2 : /avis/i.test(name) ? 1 : 0);
+  const sorted = Array.from(files).sort((a, b) => rank(a.name) - rank(b.name));
+  for (const file of sorted) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     out.push(await api.importFile(file.name, bytes));
   }
@@ -45,8 +60,9 @@ export function Start(props: {
   onOpen: (id: string) => void;
   onCreate: (theme: number) => void;
   onHistory: (id: string, title: string) => void;
+  onAvis: (id: string) => void;
 }) {
-  const { onOpen, onCreate, onHistory } = props;
+  const { onOpen, onCreate, onHistory, onAvis } = props;
   const [overview, setOverview] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [departement, setDepartement] = useState("");
@@ -281,6 +297,17 @@ export function Start(props: {
                         Avis : {decisionLabel[r.review.decision]}
                       </span>
                     )}
+                    {r.review && r.review.remarks > 0 && (
+                      <span className="fr-text--xs fr-ml-1w">
+                        {r.review.answered}/{r.review.remarks} répondues
+                        {r.review.blocking_open > 0 ? `, ${r.review.blocking_open} bloquante${r.review.blocking_open > 1 ? "s" : ""} ouverte${r.review.blocking_open > 1 ? "s" : ""}` : ""}
+                        {r.revision > r.review.reviewed_revision
+                          ? r.review.answered_by_latest
+                            ? ` — la révision ${r.revision} y répond`
+                            : ` — la révision ${r.revision} n’y répond pas`
+                          : ""}
+                      </span>
+                    )}
                   </td>
                   <td>
                     {r.revision === 0 ? "—" : r.revision}
@@ -306,6 +333,17 @@ export function Start(props: {
                       >
                         Historique
                       </Button>
+                      {!r.authored && r.revision > 0 && (
+                        <Button
+                          size="small"
+                          priority="tertiary"
+                          iconId="fr-icon-chat-3-line"
+                          onClick={() => onAvis(r.id)}
+                          title={`Avis du secrétariat sur le thème ${t.number}`}
+                        >
+                          Avis
+                        </Button>
+                      )}
                       {!r.authored && r.revision > 0 && r.review?.decision !== "validated" && (
                         <Button
                           size="small"

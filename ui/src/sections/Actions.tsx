@@ -7,6 +7,7 @@ import { MarkdownField } from "../components/Markdown";
 import { TextField } from "../components/TextField";
 import { actionStatusLabel, dateLong, euros, splitList, totalCents } from "../french";
 import { useEditor } from "../saving";
+import { RemarksFor, RemarkCount } from "../components/RemarksFor";
 
 const opt = (s: string) => (s.trim() === "" ? undefined : s);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -41,6 +42,7 @@ function ActionEditor({ action: a, index: i }: { action: Action; index: number }
       <h3 id={`action-${i}-heading`}>
         Action {a.id} — {a.title}
       </h3>
+      <RemarksFor part="actions" item={a.id} />
       <TextField id={`action-${i}-title`} label="Intitulé" required value={a.title} onCommit={(v) => update({ title: v })} />
       <MarkdownField
         id={`action-${i}-text`}
@@ -152,7 +154,10 @@ export function Actions({ selected, onSelect }: { selected: number | null; onSel
               {r.actions.map((a, i) => (
                 <tr key={a.id} aria-current={i === selected ? "true" : undefined}>
                   <td>{a.id}</td>
-                  <td>{a.title}</td>
+                  <td>
+                    {a.title}
+                    <RemarkCount part="actions" item={a.id} />
+                  </td>
                   <td>{a.lead ?? "—"}</td>
                   <td>{dates(a)}</td>
                   <td>{actionStatusLabel[a.status]}</td>

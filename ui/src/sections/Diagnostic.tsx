@@ -6,6 +6,7 @@ import { MarkdownField } from "../components/Markdown";
 import { TextField } from "../components/TextField";
 import { parseDecimal } from "../french";
 import { useEditor } from "../saving";
+import { RemarksFor } from "../components/RemarksFor";
 
 const opt = (s: string) => (s.trim() === "" ? undefined : s);
 
@@ -21,6 +22,7 @@ export function Diagnostic() {
   return (
     <>
       <h2>1. Diagnostic</h2>
+      <RemarksFor part="diagnosis" />
       <MarkdownField
         id="diagnosis-text"
         label="Texte du diagnostic"

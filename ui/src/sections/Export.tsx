@@ -40,6 +40,14 @@ export function Export({ onExported }: { onExported: () => void }) {
           ? "Jamais exportée : l’export créera la révision 1."
           : `Révision actuelle : ${r.revision}${view.edited ? ` — modifiée depuis : l’export créera la révision ${r.revision + 1}.` : " — sans modification depuis."}`}
       </p>
+      {view.review.open_blocking > 0 && (
+        <Alert
+          className="fr-mb-2w"
+          severity="warning"
+          small
+          description={`${view.review.open_blocking} remarque${view.review.open_blocking > 1 ? "s" : ""} bloquante${view.review.open_blocking > 1 ? "s" : ""} du secrétariat sans réponse (« Remarques du secrétariat ») : vous pouvez exporter, mais le secrétariat attend une réponse à chacune avant de valider.`}
+        />
+      )}
       {view.warnings.length > 0 && (
         <Alert
           className="fr-mb-2w"
@@ -66,7 +74,7 @@ export function Export({ onExported }: { onExported: () => void }) {
             <Alert
               severity="success"
               small
-              description={`${result.kind === "pdf" ? "PDF" : "Fichier JSON"} enregistré : ${result.saved.path} (révision ${result.saved.revision}${result.saved.new_revision ? ", nouvelle" : ""}).`}
+              description={`${result.kind === "pdf" ? "PDF" : "Fichier JSON"} enregistré : ${result.saved.path} (révision ${result.saved.revision}${result.saved.new_revision ? ", nouvelle" : ""}).${result.saved.companion ? ` Réponses aux avis écrites à côté : ${result.saved.companion} (à envoyer avec lui).` : ""}`}
             />
           ) : (
             <Alert severity="info" small description="Export annulé : aucun fichier écrit." />
@@ -77,7 +85,7 @@ export function Export({ onExported }: { onExported: () => void }) {
       <p>
         Statut actuel : <strong>{roadmapStatusLabel[r.status]}</strong>
       </p>
-      {r.status === "draft" && (
+      {view.authored && r.status === "draft" && (
         <Button priority="secondary" onClick={() => edit({ op: "set_status", status: "submitted" })}>
           Marquer la feuille de route comme remise
         </Button>

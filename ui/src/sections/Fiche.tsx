@@ -5,6 +5,7 @@ import { ItemControls, NumberField, SelectField } from "../components/Controls";
 import { TextField } from "../components/TextField";
 import { roadmapStatusLabel } from "../french";
 import { useEditor } from "../saving";
+import { RemarksFor } from "../components/RemarksFor";
 
 const opt = (s: string) => (s.trim() === "" ? undefined : s);
 
@@ -20,6 +21,7 @@ export function Fiche() {
   return (
     <>
       <h2>Fiche</h2>
+      <RemarksFor part="header" />
       <div className="fdr-grid">
         <TextField
           id="theme-title"

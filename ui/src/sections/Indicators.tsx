@@ -7,6 +7,7 @@ import { ProgressChart } from "../components/ProgressChart";
 import { TextField } from "../components/TextField";
 import { dateLong, decimal, directionLabel, frequencyLabel, parseDecimal } from "../french";
 import { useEditor } from "../saving";
+import { RemarksFor, RemarkCount } from "../components/RemarksFor";
 
 const opt = (s: string) => (s.trim() === "" ? undefined : s);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -190,6 +191,7 @@ function IndicatorEditor({ indicator: x, index: i }: { indicator: Indicator; ind
       <h3 id={`indicator-${i}-heading`}>
         Indicateur {x.id} — {x.name}
       </h3>
+      <RemarksFor part="indicators" item={x.id} />
       <div className="fdr-grid">
         <TextField id={`indicator-${i}-name`} label="Nom" required value={x.name} onCommit={(v) => update({ name: v })} />
         <TextField id={`indicator-${i}-unit`} label="Unité" required value={x.unit} onCommit={(v) => update({ unit: v })} />
@@ -391,6 +393,7 @@ export function Indicators({ selected, onSelect }: { selected: number | null; on
                     <td>{x.id}</td>
                     <td>
                       {x.name} ({x.unit})
+                      <RemarkCount part="indicators" item={x.id} />
                     </td>
                     <td className="fdr-num">{x.baseline ? decimal(x.baseline.value) : "—"}</td>
                     <td className="fdr-num">{x.target ? decimal(x.target.value) : "—"}</td>

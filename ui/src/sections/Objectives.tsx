@@ -6,6 +6,7 @@ import { MarkdownField } from "../components/Markdown";
 import { TextField } from "../components/TextField";
 import { splitList } from "../french";
 import { useEditor } from "../saving";
+import { RemarksFor } from "../components/RemarksFor";
 
 export function Objectives() {
   const { view, edit } = useEditor();
@@ -25,8 +26,9 @@ export function Objectives() {
           return (
             <li className="fdr-item" key={o.id} id={`objective-${i}`}>
               <h3 className="fr-h6">
-                Priorité {i + 1} — objectif {o.id}
+                {o.id} · priorité {i + 1}
               </h3>
+              <RemarksFor part="objectives" item={o.id} />
               <TextField
                 id={`objective-${i}-title`}
                 label="Intitulé"

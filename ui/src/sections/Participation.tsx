@@ -6,6 +6,7 @@ import { MarkdownField } from "../components/Markdown";
 import { TextField } from "../components/TextField";
 import { methodLabel, stageLabel } from "../french";
 import { useEditor } from "../saving";
+import { RemarksFor } from "../components/RemarksFor";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -21,6 +22,7 @@ export function Participation() {
   return (
     <>
       <h2>5. Participation des bénéficiaires</h2>
+      <RemarksFor part="participation" />
       <MarkdownField
         id="participation-text"
         label="Comment les personnes concernées prennent part à la démarche"
