@@ -391,11 +391,25 @@ fn open_session(location: &std::path::Path) -> Result<Session, AppError> {
         })
 }
 
-/// The store to open: `FDR_DB`, else the same default as `fdr`.
+/// The store to open: `--db PATH` on the command line (as for `fdr`), else
+/// `FDR_DB`, else the same default as `fdr`.
 fn store_path() -> PathBuf {
-    std::env::var_os("FDR_DB")
-        .map(PathBuf::from)
+    db_argument(std::env::args_os().skip(1))
+        .or_else(|| std::env::var_os("FDR_DB").map(PathBuf::from))
         .unwrap_or_else(fdr_store::default_path)
+}
+
+/// The path after `--db` (or in `--db=PATH`) among the program's arguments.
+fn db_argument(mut args: impl Iterator<Item = std::ffi::OsString>) -> Option<PathBuf> {
+    while let Some(a) = args.next() {
+        if a == "--db" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(path) = a.to_str().and_then(|s| s.strip_prefix("--db=")) {
+            return Some(PathBuf::from(path));
+        }
+    }
+    None
 }
 
 /// Starts the application.
@@ -452,6 +466,17 @@ pub fn run() {
 #[cfg(test)]
 mod tests {
     use tauri::ipc::Origin;
+
+    #[test]
+    fn the_store_can_be_named_on_the_command_line() {
+        let args = |list: &[&str]| list.iter().map(std::ffi::OsString::from).collect::<Vec<_>>().into_iter();
+        assert_eq!(
+            super::db_argument(args(&["--db", "/tmp/Éloïse/base.sqlite"])),
+            Some("/tmp/Éloïse/base.sqlite".into())
+        );
+        assert_eq!(super::db_argument(args(&["--db=b.sqlite"])), Some("b.sqlite".into()));
+        assert_eq!(super::db_argument(args(&["theme-09.pdf"])), None, "a file to open is not a store");
+    }
 
     /// The commands `build.rs` declares (the app manifest).
     fn declared_commands() -> Vec<&'static str> {
