@@ -111,7 +111,16 @@ pub fn layout(a: &Avis, reviewed: Option<&Roadmap>, theme_title: &str, fonts: &m
                     .as_deref()
                     .and_then(|i| reviewed.and_then(|rv| item_title(rv, r.target.part, i)))
             });
-            let label = target_label(&r.target, quote);
+            // Under its part's heading, a remark names its item, or its field, or the part as a whole.
+            let label = match (&r.target.item, &r.target.field) {
+                (Some(_), _) => target_label(&r.target, quote),
+                (None, Some(f)) => {
+                    let l = field_label_fr(f);
+                    let mut c = l.chars();
+                    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                }
+                (None, None) => "Ensemble de la partie".to_string(),
+            };
             let severity = match r.severity {
                 Severity::Blocking => "Bloquante",
                 Severity::Normal => "Normale",
