@@ -13,5 +13,7 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["src/test-setup.ts"],
+    // Typing tests drive real timers (the 0.6 s pause before a commit): room for a loaded machine.
+    testTimeout: 20000,
   },
 });

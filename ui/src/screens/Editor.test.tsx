@@ -75,10 +75,10 @@ describe("the editor", () => {
     await user.type(field, "Nouvel intitulé");
     expect(status(), "typing is pending, not saved").toMatch(/en cours de saisie/);
     await waitFor(() => expect(edits.length, "one edit after the pause").toBe(1), { timeout: 2000 });
-    expect(edits[0]).toEqual({
-      op: "update_objective",
+    expect(edits[0], "one field named, never the whole item rebuilt from the view").toEqual({
+      op: "set_objective_field",
       code: "O1",
-      objective: { id: "O1", priority: 1, title: "Nouvel intitulé" },
+      set: { field: "title", value: "Nouvel intitulé" },
     });
     expect(versions, "the edit carries the version its view was built from").toEqual([7]);
     expect(status(), "not saved before the store answers").toMatch(/Enregistrement…/);

@@ -8,6 +8,7 @@ import { TextField } from "../components/TextField";
 import { actionStatusLabel, dateLong, euros, splitList, totalCents } from "../french";
 import { useEditor } from "../saving";
 import { RemarksFor, RemarkCount } from "../components/RemarksFor";
+import { each, actionEdits } from "../fields";
 
 const opt = (s: string) => (s.trim() === "" ? undefined : s);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -31,8 +32,7 @@ export function fieldsOf(a: Action): ActionFields {
 function ActionEditor({ action: a, index: i }: { action: Action; index: number }) {
   const { view, edit } = useEditor();
   const r = view.roadmap;
-  const update = (change: Partial<ActionFields>) =>
-    edit({ op: "update_action", code: a.id, fields: { ...fieldsOf(a), ...change } });
+  const update = (change: Partial<ActionFields>) => each(actionEdits(a.id, change), (e) => edit(e));
   const list = (v: string) => {
     const l = splitList(v);
     return l.length ? l : undefined;

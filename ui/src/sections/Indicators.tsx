@@ -8,6 +8,7 @@ import { TextField } from "../components/TextField";
 import { dateLong, decimal, directionLabel, frequencyLabel, parseDecimal } from "../french";
 import { useEditor } from "../saving";
 import { RemarksFor, RemarkCount } from "../components/RemarksFor";
+import { each, indicatorEdits } from "../fields";
 
 const opt = (s: string) => (s.trim() === "" ? undefined : s);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -178,8 +179,7 @@ function MeasurementRow(props: { x: Indicator; i: number; j: number; m: DatedVal
 function IndicatorEditor({ indicator: x, index: i }: { indicator: Indicator; index: number }) {
   const { view, edit } = useEditor();
   const r = view.roadmap;
-  const update = (change: Partial<IndicatorFields>) =>
-    edit({ op: "update_indicator", code: x.id, fields: { ...fieldsOf(x), ...change } });
+  const update = (change: Partial<IndicatorFields>) => each(indicatorEdits(x.id, change), (e) => edit(e));
   const [date, setDate] = useState("");
   const [value, setValue] = useState("");
   const [comment, setComment] = useState("");

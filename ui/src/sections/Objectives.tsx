@@ -7,13 +7,13 @@ import { TextField } from "../components/TextField";
 import { splitList } from "../french";
 import { useEditor } from "../saving";
 import { RemarksFor } from "../components/RemarksFor";
+import { each, objectiveEdits } from "../fields";
 
 export function Objectives() {
   const { view, edit } = useEditor();
   const r = view.roadmap;
   const [title, setTitle] = useState("");
-  const update = (o: Objective, change: Partial<Objective>) =>
-    edit({ op: "update_objective", code: o.id, objective: { ...o, ...change } });
+  const update = (o: Objective, change: Partial<Objective>) => each(objectiveEdits(o.id, change), (e) => edit(e));
 
   return (
     <>
