@@ -466,7 +466,7 @@ impl Store {
     /// roadmap's PDF, several for a consolidated PDF), in one transaction:
     /// all of them or, if one is refused, none.
     pub fn import_all(&mut self, file: &[u8], source_name: Option<&str>) -> Result<Vec<ImportReport>> {
-        let jsons = fdr_format::exchange_jsons(file)?;
+        let jsons = fdr_format::exchange_jsons(file, source_name)?;
         let mut decoded = Vec::with_capacity(jsons.len());
         for json in &jsons {
             decoded.push(fdr_format::decode(json, Catalogue::builtin())?);
