@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../fuzz"
 secs=${1:-60}
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked --quiet
 rustup toolchain list | grep -q nightly || { echo "fuzz: the nightly toolchain is needed" >&2; exit 1; }
-for t in json_import pdf_attachment store_import review_import; do
+for t in json_import pdf_attachment store_import review_import markdown; do
   # Run on a copy, so the repository's seed corpus stays small.
   rm -rf "corpus-run/$t" && mkdir -p "corpus-run/$t" && cp corpus/"$t"/* "corpus-run/$t/"
   log=$(mktemp)

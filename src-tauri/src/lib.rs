@@ -469,13 +469,22 @@ mod tests {
 
     #[test]
     fn the_store_can_be_named_on_the_command_line() {
-        let args = |list: &[&str]| list.iter().map(std::ffi::OsString::from).collect::<Vec<_>>().into_iter();
+        let args = |list: &[&str]| {
+            list.iter()
+                .map(std::ffi::OsString::from)
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
         assert_eq!(
             super::db_argument(args(&["--db", "/tmp/Éloïse/base.sqlite"])),
             Some("/tmp/Éloïse/base.sqlite".into())
         );
         assert_eq!(super::db_argument(args(&["--db=b.sqlite"])), Some("b.sqlite".into()));
-        assert_eq!(super::db_argument(args(&["theme-09.pdf"])), None, "a file to open is not a store");
+        assert_eq!(
+            super::db_argument(args(&["theme-09.pdf"])),
+            None,
+            "a file to open is not a store"
+        );
     }
 
     /// The commands `build.rs` declares (the app manifest).

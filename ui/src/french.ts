@@ -69,6 +69,7 @@ export const warningLabel: Record<WarningCode, string> = {
   action_without_funding: "Action sans financement",
   funding_outside_period: "Financement hors période",
   state_share_above50: "Part de l’État supérieure à 50 %",
+  period_invalid: "Période invalide",
 };
 
 const NNBSP = "\u202f";

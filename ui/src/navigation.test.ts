@@ -15,6 +15,12 @@ describe("warning links", () => {
       field: "indicator-1-target",
     });
     expect(warningTarget("objectives[4]")).toEqual({ section: "objectifs", item: null, field: "objective-4-title" });
+    expect(warningTarget("period.end"), "an invalid period opens its year field").toEqual({
+      section: "fiche",
+      item: null,
+      field: "period-end",
+    });
+    expect(warningTarget("period.start").field).toBe("period-start");
     expect(warningTarget("status").section, "anything else opens the card").toBe("fiche");
   });
 });

@@ -50,6 +50,9 @@ export function warningTarget(path: string): Target {
     const field = indicator[2] ?? "name";
     return { section: "indicateurs", item: i, field: `indicator-${i}-${field}` };
   }
+  if (path === "period.start" || path === "period.end") {
+    return { section: "fiche", item: null, field: path.replace(".", "-") };
+  }
   if (path.startsWith("diagnosis")) return { section: "diagnostic", item: null, field: "diagnosis-text" };
   if (path.startsWith("participation")) return { section: "participation", item: null, field: "participation-text" };
   return { section: "fiche", item: null, field: "theme-title" };

@@ -333,11 +333,11 @@ indicators: Array<Indicator>,
  */
 participation: Participation, };
 
-export type WarningCode = "objective_without_action" | "objective_without_indicator" | "indicator_without_baseline" | "indicator_without_target" | "action_without_lead" | "action_without_funding" | "funding_outside_period" | "state_share_above50";
+export type WarningCode = "objective_without_action" | "objective_without_indicator" | "indicator_without_baseline" | "indicator_without_target" | "action_without_lead" | "action_without_funding" | "funding_outside_period" | "state_share_above50" | "period_invalid";
 
 export type Warning = { 
 /**
- * Field path as in the format.
+ * Field path as in the format, for machines (links, the CLI).
  */
 path: string, 
 /**
@@ -345,7 +345,7 @@ path: string,
  */
 code: WarningCode, 
 /**
- * What to look at, in French.
+ * What to look at, in French, naming the item: what people read.
  */
 message: string, };
 

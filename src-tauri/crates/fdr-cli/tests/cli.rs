@@ -141,6 +141,51 @@ fn a_refused_file_names_the_field_and_changes_nothing() {
 }
 
 #[test]
+fn files_in_the_wrong_encoding_or_named_pdf_are_refused_in_french() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("store.sqlite");
+    let example = std::fs::read_to_string(EXAMPLE).expect("example readable");
+    // The example as Excel or Notepad save it in « ANSI »: é is one byte, 0xE9.
+    let ansi: Vec<u8> = example
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+        .collect();
+    let ansi_path = dir.path().join("ansi.json");
+    std::fs::write(&ansi_path, &ansi).expect("write");
+    let named_pdf = dir.path().join("feuille.pdf");
+    std::fs::write(&named_pdf, example.as_bytes()).expect("write");
+    let out = fdr(
+        &db,
+        &[
+            "import",
+            ansi_path.to_str().expect("utf-8"),
+            named_pdf.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "both files are refused");
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "{}: error: le fichier n’est pas en UTF-8 (il semble enregistré en Windows-1252 ; réenregistrez-le en UTF-8) : premier caractère illisible ligne ",
+            ansi_path.display()
+        )),
+        "the encoding is named: {err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{}: error: ce fichier porte l’extension .pdf mais n’est pas un PDF",
+            named_pdf.display()
+        )),
+        "the file's name is checked: {err}"
+    );
+    assert_eq!(
+        text(&fdr(&db, &["list"]).stdout).lines().count(),
+        0,
+        "nothing was imported"
+    );
+}
+
+#[test]
 fn a_theme_with_two_roadmaps_is_refused_naming_both() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("store.sqlite");

@@ -13,7 +13,8 @@
 //!   problems with their field paths (`actions[3].objectives[0]`).
 //! - [`warnings`]: what is shown to the user but kept in the data.
 //! - [`french`] and [`calendar`]: money, numbers and dates in French style;
-//!   strict parsing of ISO dates and RFC 3339 timestamps.
+//!   strict parsing of ISO dates and RFC 3339 timestamps (shape checks,
+//!   then chrono).
 //! - [`markdown`]: the light Markdown of text fields, and nothing more.
 //! - [`files`]: safe file names proposed from titles.
 //! - [`sample`]: deterministic generated roadmaps for tests and benchmarks.

@@ -54,9 +54,18 @@ pub struct Period {
 }
 
 impl Period {
+    /// The years the format admits for a period's start and end.
+    pub const YEARS: std::ops::RangeInclusive<i64> = 2000..=2100;
+
     /// Whether `year` falls within the period.
     pub fn contains(&self, year: i64) -> bool {
         (self.start..=self.end).contains(&year)
+    }
+
+    /// Whether the period obeys the format: both years in 2000–2100, the
+    /// end not before the start ([`crate::validation`] says which rule fails).
+    pub fn is_valid(&self) -> bool {
+        Self::YEARS.contains(&self.start) && Self::YEARS.contains(&self.end) && self.start <= self.end
     }
 }
 
@@ -182,6 +191,19 @@ pub struct Objective {
     /// Département codes or the region code.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub territories: Option<Vec<String>>,
+}
+
+impl Objective {
+    /// Code and rank together, as every screen and document shows an
+    /// objective: « O3 · priorité 1 » (no-break space inside « priorité 1 »).
+    pub fn code_and_rank(&self) -> String {
+        let id = crate::validation::shorten(self.id.trim());
+        if id.is_empty() {
+            format!("priorité\u{A0}{}", self.priority)
+        } else {
+            format!("{id} · priorité\u{A0}{}", self.priority)
+        }
+    }
 }
 
 /// Where an action stands.

@@ -10,9 +10,9 @@
 //! format crate if it concerns the file envelope), and add a bad file for it
 //! to the format crate's tests.
 
-use crate::calendar::CalendarDate;
+use crate::calendar::{self, NaiveDate};
 use crate::catalogue::Catalogue;
-use crate::roadmap::{DatedValue, Number, Roadmap};
+use crate::roadmap::{DatedValue, Number, Period, Roadmap};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::fmt;
@@ -192,8 +192,8 @@ impl Checker {
     }
 
     /// A `YYYY-MM-DD` date.
-    pub fn date(&mut self, path: &str, s: &str) -> Option<CalendarDate> {
-        let d = CalendarDate::parse(s);
+    pub fn date(&mut self, path: &str, s: &str) -> Option<NaiveDate> {
+        let d = calendar::parse_date(s);
         if d.is_none() {
             self.push(
                 path,
@@ -251,7 +251,9 @@ impl Checker {
         }
     }
 
-    fn references(&mut self, path: &str, refs: Option<&[String]>, targets: &HashMap<&str, usize>, what: &str) {
+    /// References to items of another list; `none` says that no such item
+    /// exists, with its gender: « aucun objectif », « aucune action ».
+    fn references(&mut self, path: &str, refs: Option<&[String]>, targets: &HashMap<&str, usize>, none: &str) {
         let Some(refs) = refs else { return };
         self.list(path, refs);
         for (j, r) in refs.iter().enumerate() {
@@ -261,7 +263,7 @@ impl Checker {
                 self.push(
                     p,
                     ProblemCode::Unresolved,
-                    format!("aucun {what} avec l’id « {} »", shorten(r)),
+                    format!("{none} avec l’id « {} »", shorten(r)),
                 );
             }
         }
@@ -298,7 +300,7 @@ pub fn validate(r: &Roadmap, catalogue: &Catalogue) -> Vec<Problem> {
     c.required_text("region.code", &r.region.code);
     c.required_text("region.name", &r.region.name);
     for (path, year) in [("period.start", r.period.start), ("period.end", r.period.end)] {
-        if !(2000..=2100).contains(&year) {
+        if !Period::YEARS.contains(&year) {
             c.push(
                 path,
                 ProblemCode::Range,
@@ -388,7 +390,7 @@ pub fn validate(r: &Roadmap, catalogue: &Catalogue) -> Vec<Problem> {
             &format!("{p}.objectives"),
             Some(&a.objectives),
             &objective_ids,
-            "objectif",
+            "aucun objectif",
         );
         c.required_text(&format!("{p}.title"), &a.title);
         c.optional_text(&format!("{p}.text"), a.text.as_deref());
@@ -417,7 +419,10 @@ pub fn validate(r: &Roadmap, catalogue: &Catalogue) -> Vec<Problem> {
                 c.push(
                     format!("{fp}.amount_cents"),
                     ProblemCode::Range,
-                    format!("montant {} négatif", f.amount_cents),
+                    format!(
+                        "montant négatif ({}) : il doit être positif ou nul",
+                        crate::french::money_cents(i128::from(f.amount_cents))
+                    ),
                 );
             }
         }
@@ -432,9 +437,14 @@ pub fn validate(r: &Roadmap, catalogue: &Catalogue) -> Vec<Problem> {
             &format!("{p}.objectives"),
             x.objectives.as_deref(),
             &objective_ids,
-            "objectif",
+            "aucun objectif",
         );
-        c.references(&format!("{p}.actions"), x.actions.as_deref(), &action_ids, "action");
+        c.references(
+            &format!("{p}.actions"),
+            x.actions.as_deref(),
+            &action_ids,
+            "aucune action",
+        );
         c.required_text(&format!("{p}.name"), &x.name);
         c.optional_text(&format!("{p}.definition"), x.definition.as_deref());
         c.required_text(&format!("{p}.unit"), &x.unit);

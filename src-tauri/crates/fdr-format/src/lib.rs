@@ -1,7 +1,8 @@
 //! The exchange format `feuille-de-route`, version 1 (`docs/format/`).
 //!
 //! - [`decode`] reads a file's bytes with every rule of the format: size
-//!   limit, JSON syntax, schema (unknown fields refused, `null` never read as
+//!   limit, encoding (UTF-8; [`json`] names Windows-1252 and UTF-16), JSON
+//!   syntax, schema (unknown fields refused, `null` never read as
 //!   absent), then all the rules of [`fdr_core::validation`]; it returns the
 //!   roadmap and its warnings, or *all* the problems it could find.
 //! - [`encode`] writes a roadmap as the canonical file: pretty JSON, fields in
@@ -17,8 +18,11 @@
 //! [`DocumentV1`] and a branch in [`decode`] on `format_version`; the core
 //! types stay the domain.
 
+pub mod json;
 pub mod pdf;
 pub mod review;
+
+pub use json::json_error_message;
 
 use fdr_core::catalogue::Catalogue;
 use fdr_core::validation::{self, Checker, Problem, ProblemCode};
@@ -104,16 +108,45 @@ pub enum DecodeError {
         /// Size of the file in bytes.
         size: usize,
     },
+    /// Empty, or only spaces.
+    #[error("le fichier est vide")]
+    Empty,
+    /// Not UTF-8 text: Windows-1252, UTF-16, binary (see [`json::Encoding`]).
+    #[error("{message}")]
+    Encoding {
+        /// The French message, naming the encoding and where.
+        message: String,
+        /// 1-based line of the first byte that is not UTF-8.
+        line: usize,
+        /// 1-based column, in characters.
+        column: usize,
+    },
     /// Not JSON at all.
-    #[error("ce n’est pas du JSON valide : {reason} (ligne {line}, colonne {column})")]
+    #[error(
+        "{}ce n’est pas du JSON valide : {reason} (ligne {line}, colonne {column})",
+        field_prefix(path)
+    )]
     NotJson {
-        /// serde_json's reason.
+        /// Where in the document the syntax breaks (empty at the top level).
+        path: String,
+        /// What is wrong, in French.
         reason: String,
         /// 1-based line.
         line: usize,
         /// 1-based column.
         column: usize,
     },
+    /// JSON, but not an object: a list, a text, a number…
+    #[error("le fichier contient {found}, pas {expected} (un objet JSON)")]
+    NotAnObject {
+        /// What the file holds, e.g. « une liste ».
+        found: &'static str,
+        /// What it should hold, e.g. « une feuille de route ».
+        expected: &'static str,
+    },
+    /// A file named `….pdf` that is not a PDF.
+    #[error("ce fichier porte l’extension .pdf mais n’est pas un PDF")]
+    NamedPdfNotPdf,
     /// JSON, but not a roadmap of this format.
     #[error("ce fichier n’est pas une feuille de route : le champ « format » doit valoir \"feuille-de-route\"")]
     NotRoadmap,
@@ -128,11 +161,33 @@ pub enum DecodeError {
     Invalid(Vec<Problem>),
 }
 
+/// `path: ` before a message, or nothing at the top level.
+fn field_prefix(path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!("{path}: ")
+    }
+}
+
+/// What a roadmap file should hold, for [`DecodeError::NotAnObject`].
+pub const ROADMAP_NOUN: &str = "une feuille de route";
+
 impl DecodeError {
     /// The refusal as problems with field paths (one for the file-level errors).
     pub fn problems(&self) -> Vec<Problem> {
         match self {
             Self::Invalid(problems) => problems.clone(),
+            Self::NotJson {
+                path,
+                reason,
+                line,
+                column,
+            } => vec![Problem::new(
+                path.clone(),
+                ProblemCode::Schema,
+                format!("ce n’est pas du JSON valide : {reason} (ligne {line}, colonne {column})"),
+            )],
             Self::TooLarge { .. } => {
                 vec![Problem::new("", ProblemCode::TooLarge, self.to_string())]
             }
@@ -144,81 +199,7 @@ impl DecodeError {
     }
 }
 
-fn strip_bom(bytes: &[u8]) -> &[u8] {
-    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
-}
-
-fn syntax_error(e: &serde_json::Error) -> DecodeError {
-    let text = e.to_string();
-    let reason = match text.rfind(" at line ") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    };
-    DecodeError::NotJson {
-        reason,
-        line: e.line(),
-        column: e.column(),
-    }
-}
-
-/// Between backquotes in a serde message: "unknown field `foo`, expected…" → "foo".
-fn quoted(message: &str) -> Option<&str> {
-    let start = message.find('`')? + 1;
-    let len = message[start..].find('`')?;
-    Some(&message[start..start + len])
-}
-
-/// A serde error at `path`, translated into a French problem.
-fn schema_problem(path: &str, e: &serde_json::Error) -> Problem {
-    let text = e.to_string();
-    let reason = match text.rfind(" at line ") {
-        Some(i) => &text[..i],
-        None => text.as_str(),
-    };
-    let at = format!(" (ligne {}, colonne {})", e.line(), e.column());
-    let path = if path == "." { "" } else { path };
-    let join = |field: &str| {
-        if path.is_empty() {
-            field.to_string()
-        } else {
-            format!("{path}.{field}")
-        }
-    };
-    let (path, message) = if reason.starts_with("unknown field") {
-        // serde_path_to_error's path already ends with the unknown key.
-        let field = quoted(reason).unwrap_or("?");
-        (
-            path.to_string(),
-            format!(
-                "champ inconnu « {} » : le format ne l’admet pas{at}",
-                validation::shorten(field)
-            ),
-        )
-    } else if reason.starts_with("missing field") {
-        let field = quoted(reason).unwrap_or("?");
-        (join(field), format!("champ obligatoire absent{at}"))
-    } else if reason.starts_with("duplicate field") {
-        let field = quoted(reason).unwrap_or("?");
-        (join(field), format!("champ présent deux fois{at}"))
-    } else if reason.starts_with("unknown variant") {
-        let value = quoted(reason).unwrap_or("?");
-        let allowed = reason.split_once("expected ").map(|(_, a)| a).unwrap_or("");
-        (
-            path.to_string(),
-            format!(
-                "valeur « {} » non admise ; valeurs possibles : {allowed}{at}",
-                validation::shorten(value)
-            ),
-        )
-    } else if let Some(rest) = reason.strip_prefix("invalid type: ") {
-        (path.to_string(), format!("type de valeur incorrect ({rest}){at}"))
-    } else if let Some(rest) = reason.strip_prefix("invalid value: ") {
-        (path.to_string(), format!("valeur incorrecte ({rest}){at}"))
-    } else {
-        (path.to_string(), format!("{reason}{at}"))
-    };
-    Problem::new(path, ProblemCode::Schema, message)
-}
+use json::strip_bom;
 
 /// Whether a received file is a PDF: it does not open as a JSON object and
 /// has the `%PDF-` header in its first kilobyte (as PDF readers accept).
@@ -240,8 +221,16 @@ pub fn exchange_json(file: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>, DecodeEr
 
 /// Every roadmap JSON a received file carries: the file itself, the
 /// attachment of a roadmap's PDF, or each roadmap of a consolidated PDF
-/// (named `feuille-de-route-theme-NN.json`).
-pub fn exchange_jsons(file: &[u8]) -> Result<Vec<std::borrow::Cow<'_, [u8]>>, DecodeError> {
+/// (named `feuille-de-route-theme-NN.json`). A file whose `name` ends in
+/// `.pdf` must be a PDF.
+pub fn exchange_jsons<'a>(file: &'a [u8], name: Option<&str>) -> Result<Vec<std::borrow::Cow<'a, [u8]>>, DecodeError> {
+    let named_pdf = name.is_some_and(|n| {
+        n.rsplit_once('.')
+            .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("pdf"))
+    });
+    if named_pdf && !is_pdf(file) {
+        return Err(DecodeError::NamedPdfNotPdf);
+    }
     if is_pdf(file) {
         Ok(pdf::extract_attachments(file)?
             .into_iter()
@@ -254,24 +243,12 @@ pub fn exchange_jsons(file: &[u8]) -> Result<Vec<std::borrow::Cow<'_, [u8]>>, De
 
 /// Reads a file of the format: every rule, all problems.
 pub fn decode(bytes: &[u8], catalogue: &Catalogue) -> Result<Decoded, DecodeError> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(DecodeError::TooLarge { size: bytes.len() });
-    }
-    let bytes = strip_bom(bytes);
-
-    // serde also reads a struct from an array of its fields: the file must be an
-    // object, and anything else that is JSON is not a roadmap.
-    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
-        return Err(match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
-            Err(e) => syntax_error(&e),
-            Ok(_) => DecodeError::NotRoadmap,
-        });
-    }
+    let bytes = json::received_text(bytes, ROADMAP_NOUN)?;
 
     // First look: JSON at all, and ours? (Unknown fields ignored here.)
     let envelope: Envelope = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => DecodeError::NotRoadmap,
-        _ => syntax_error(&e),
+        _ => json::syntax_error(bytes, &e),
     })?;
     if envelope.format.as_ref().and_then(Value::as_str) != Some(FORMAT) {
         return Err(DecodeError::NotRoadmap);
@@ -288,12 +265,7 @@ pub fn decode(bytes: &[u8], catalogue: &Catalogue) -> Result<Decoded, DecodeErro
         }
     }
 
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let doc: DocumentV1 = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        DecodeError::Invalid(vec![schema_problem(&path, e.inner())])
-    })?;
-    de.end().map_err(|e| syntax_error(&e))?;
+    let doc: DocumentV1 = json::read(bytes)?;
 
     let mut envelope_checks = Checker::new();
     if doc.revision < 1 {
@@ -332,16 +304,16 @@ pub fn decode(bytes: &[u8], catalogue: &Catalogue) -> Result<Decoded, DecodeErro
     };
     // serde's derived structs also read an array of their fields, in order,
     // where the schema wants an object: what was read must be what the file says.
-    let file: Value = serde_json::from_slice(bytes).map_err(|e| syntax_error(&e))?;
+    let file: Value = serde_json::from_slice(bytes).map_err(|e| json::syntax_error(bytes, &e))?;
     let read = serde_json::to_value(document(&roadmap, &doc.exported_at)).expect("a roadmap always serialises");
     if let Some((path, in_file, expected)) = first_difference(&file, &read, String::new()) {
         return Err(DecodeError::Invalid(vec![Problem::new(
             path,
             ProblemCode::Schema,
             format!(
-                "type de valeur incorrect : {}, {} attendu",
+                "type de valeur incorrect : {} {}",
                 kind(in_file),
-                kind(expected)
+                json::instead_of(kind(expected))
             ),
         )]));
     }
@@ -364,15 +336,15 @@ pub fn decode(bytes: &[u8], catalogue: &Catalogue) -> Result<Decoded, DecodeErro
     })
 }
 
-/// The JSON type of a value, in French.
+/// The JSON type of a value, in French, as [`json`]'s messages name them.
 fn kind(v: &Value) -> &'static str {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "booléen",
-        Value::Number(_) => "nombre",
-        Value::String(_) => "texte",
-        Value::Array(_) => "tableau",
-        Value::Object(_) => "objet",
+        Value::Null => "la valeur null",
+        Value::Bool(_) => "un booléen",
+        Value::Number(_) => "un nombre",
+        Value::String(_) => "un texte",
+        Value::Array(_) => "une liste",
+        Value::Object(_) => "un objet",
     }
 }
 
@@ -500,10 +472,10 @@ mod tests {
     fn serde_messages_become_french_with_paths() {
         let e = serde_json::from_str::<Objective>(r#"{"id":"O1","priority":1,"title":"t","colour":"red"}"#)
             .expect_err("unknown field");
-        let p = schema_problem("objectives[0].colour", &e);
+        let p = json::problem("objectives[0].colour", &e);
         assert_eq!(p.path, "objectives[0].colour", "the unknown field is named in the path");
         assert!(p.message.starts_with("champ inconnu « colour »"), "{}", p.message);
         let e = serde_json::from_str::<Objective>(r#"{"id":"O1","priority":1}"#).expect_err("missing title");
-        assert_eq!(schema_problem("objectives[2]", &e).path, "objectives[2].title");
+        assert_eq!(json::problem("objectives[2]", &e).path, "objectives[2].title");
     }
 }

@@ -17,7 +17,8 @@
 //! Extending it: a new version gets its own document struct and a branch on
 //! `format_version`, as the roadmap does.
 
-use crate::{first_difference, kind, schema_problem, strip_bom, syntax_error, DecodeError, MAX_FILE_BYTES};
+use crate::json::{self, strip_bom};
+use crate::{first_difference, kind, DecodeError, MAX_FILE_BYTES};
 use fdr_core::catalogue::Catalogue;
 use fdr_core::review::*;
 use fdr_core::validation::{self, Problem, ProblemCode};
@@ -132,33 +133,24 @@ fn reponses_document(r: &Reponses) -> ReponsesV1Ref<'_> {
     }
 }
 
-/// The envelope and schema steps shared by both documents: the file read
-/// as `T`, or why not. `what` names the document in messages.
+/// The steps shared by both documents, as for a roadmap: what comes before
+/// JSON ([`json::received_text`]: size, encoding, empty file, an object),
+/// the `format` and `format_version` envelope, then the schema with the
+/// failing field's path ([`json::read`]). `what` names the document in
+/// messages (« un avis »).
 fn read_document<T: serde::de::DeserializeOwned>(
     bytes: &[u8],
     format: &str,
-    what: &str,
+    what: &'static str,
 ) -> Result<(T, Value), DecodeError> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(DecodeError::TooLarge { size: bytes.len() });
-    }
-    let bytes = strip_bom(bytes);
-    let not_ours = || {
-        DecodeError::Invalid(vec![Problem::new(
+    let text = json::received_text(bytes, what)?;
+    let file: Value = serde_json::from_slice(text).map_err(|e| json::syntax_error(text, &e))?;
+    if file.get("format").and_then(Value::as_str) != Some(format) {
+        return Err(DecodeError::Invalid(vec![Problem::new(
             "format",
             ProblemCode::Schema,
             format!("ce fichier n’est pas {what} : le champ « format » doit valoir \"{format}\""),
-        )])
-    };
-    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
-        return Err(match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
-            Err(e) => syntax_error(&e),
-            Ok(_) => not_ours(),
-        });
-    }
-    let file: Value = serde_json::from_slice(bytes).map_err(|e| syntax_error(&e))?;
-    if file.get("format").and_then(Value::as_str) != Some(format) {
-        return Err(not_ours());
+        )]));
     }
     match file.get("format_version") {
         Some(v) if v.as_i64() == Some(REVIEW_FORMAT_VERSION) && !v.is_f64() => {}
@@ -171,13 +163,7 @@ fn read_document<T: serde::de::DeserializeOwned>(
             )]))
         }
     }
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let doc: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        DecodeError::Invalid(vec![schema_problem(&path, e.inner())])
-    })?;
-    de.end().map_err(|e| syntax_error(&e))?;
-    Ok((doc, file))
+    Ok((json::read(text)?, file))
 }
 
 /// Where the file and what was read from it differ (serde also reads a

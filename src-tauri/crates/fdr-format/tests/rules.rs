@@ -857,8 +857,8 @@ fn values_have_the_schema_type() {
         "period is an object, not an array of its fields",
     );
     assert!(
-        e.to_string().contains("tableau"),
-        "the message says an array was found: {e}"
+        e.to_string().contains("une liste au lieu d’un objet"),
+        "the message says a list (a JSON array) was found where an object belongs: {e}"
     );
     refused_at(
         &with("/indicators/0/baseline", json!([399, "2018-12-31"])),
@@ -1066,8 +1066,11 @@ fn what_is_not_json_is_refused_with_its_line() {
     assert!(matches!(e, DecodeError::NotJson { line: 1, .. }), "{e:?}");
     assert!(e.to_string().contains("ligne 1"), "the message gives the line: {e}");
 
-    let e = refused(b"", "an empty file");
-    assert!(matches!(e, DecodeError::NotJson { .. }), "{e:?}");
+    for empty in [&b""[..], b"\xEF\xBB\xBF", b"  \r\n\t"] {
+        let e = refused(empty, "an empty file");
+        assert_eq!(e, DecodeError::Empty, "{empty:?} holds nothing");
+        assert_eq!(e.to_string(), "le fichier est vide", "not « EOF while parsing »");
+    }
 
     let half = &EXAMPLE[..EXAMPLE.len() / 2];
     let lines = half.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -1108,19 +1111,32 @@ fn what_is_not_json_is_refused_with_its_line() {
 
 #[test]
 fn a_json_value_other_than_an_object_is_not_a_roadmap() {
-    for text in [
-        "[]".to_string(),
-        "[1, 2]".to_string(),
-        r#"["feuille-de-route", 1]"#.to_string(),
-        "42".to_string(),
-        r#""feuille-de-route""#.to_string(),
-        "null".to_string(),
-        format!("[{}]", String::from_utf8(EXAMPLE.to_vec()).expect("UTF-8")),
+    for (text, found) in [
+        ("[]".to_string(), "une liste"),
+        ("[1, 2]".to_string(), "une liste"),
+        (r#"["feuille-de-route", 1]"#.to_string(), "une liste"),
+        ("42".to_string(), "un nombre"),
+        ("-4.5".to_string(), "un nombre"),
+        (r#""feuille-de-route""#.to_string(), "un texte"),
+        ("true".to_string(), "un booléen"),
+        ("null".to_string(), "la valeur null"),
+        (
+            format!("[{}]", String::from_utf8(EXAMPLE.to_vec()).expect("UTF-8")),
+            "une liste",
+        ),
     ] {
+        let e = refused(text.as_bytes(), "not an object");
         assert_eq!(
-            refused(text.as_bytes(), "not an object"),
-            DecodeError::NotRoadmap,
+            e,
+            DecodeError::NotAnObject {
+                found,
+                expected: "une feuille de route"
+            },
             "{text:.40}: the file is one JSON object"
+        );
+        assert_eq!(
+            e.to_string(),
+            format!("le fichier contient {found}, pas une feuille de route (un objet JSON)")
         );
     }
     // The example's values in the schema's order, as an array: still not an object.
@@ -1147,7 +1163,10 @@ fn a_json_value_other_than_an_object_is_not_a_roadmap() {
     }
     assert_eq!(
         refused(&to_bytes(&Value::Array(ordered)), "the fields as an array"),
-        DecodeError::NotRoadmap,
+        DecodeError::NotAnObject {
+            found: "une liste",
+            expected: "une feuille de route"
+        },
         "an array holding the fields in order is not the object the schema requires"
     );
 }

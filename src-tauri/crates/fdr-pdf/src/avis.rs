@@ -117,7 +117,9 @@ pub fn layout(a: &Avis, reviewed: Option<&Roadmap>, theme_title: &str, fonts: &m
                 (None, Some(f)) => {
                     let l = field_label_fr(f);
                     let mut c = l.chars();
-                    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect())
+                        .unwrap_or_default()
                 }
                 (None, None) => "Ensemble de la partie".to_string(),
             };

@@ -4,7 +4,7 @@
 
 use crate::layout::{styles, Flow, Item, NodeId, Tag};
 use crate::text::{self, Rgb};
-use fdr_core::calendar::CalendarDate;
+use fdr_core::calendar;
 use fdr_core::french;
 use fdr_core::Indicator;
 
@@ -39,7 +39,7 @@ pub fn indicator_alt(x: &Indicator) -> String {
 pub fn indicator_chart(flow: &mut Flow, x: &Indicator, parent: NodeId) {
     let point = |d: &fdr_core::DatedValue| -> Option<(f64, f64)> {
         Some((
-            CalendarDate::parse(&d.date)?.days_since_epoch() as f64,
+            calendar::days_since_epoch(calendar::parse_date(&d.date)?) as f64,
             d.value.as_f64().filter(|v| v.is_finite())?,
         ))
     };
@@ -232,12 +232,12 @@ pub fn indicator_chart(flow: &mut Flow, x: &Indicator, parent: NodeId) {
         // Dates under the axis.
         let first = text::single_line(
             flow.fonts,
-            &french::date(&CalendarDate::from_days_since_epoch(x0 as i64).to_string()),
+            &french::date(&calendar::from_days_since_epoch(x0 as i64).to_string()),
             styles::SMALL.colored(Rgb::GREY),
         );
         let last = text::single_line(
             flow.fonts,
-            &french::date(&CalendarDate::from_days_since_epoch(x1 as i64).to_string()),
+            &french::date(&calendar::from_days_since_epoch(x1 as i64).to_string()),
             styles::SMALL.colored(Rgb::GREY),
         );
         let last_x = plot_x + plot_w - last.width;

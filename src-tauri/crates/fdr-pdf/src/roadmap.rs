@@ -7,7 +7,7 @@ use crate::layout::{
     styles, Cell, Column, Destination, Document, Flow, Geometry, Item, NodeId, Role, Row, StructTree, Tag,
 };
 use crate::text::{self, Rgb, TextStyle};
-use fdr_core::calendar::CalendarDate;
+use fdr_core::calendar::{self, Datelike, NaiveDate};
 use fdr_core::catalogue::Catalogue;
 use fdr_core::french;
 use fdr_core::warnings::{state_share, warnings};
@@ -768,9 +768,9 @@ fn budget_notes(flow: &mut Flow, r: &Roadmap, all: &[FundingLine], sect: NodeId)
 }
 
 /// Position of a date on the period axis, as a fraction of the whole period.
-fn axis_fraction(period: &Period, date: CalendarDate) -> f32 {
+fn axis_fraction(period: &Period, date: NaiveDate) -> f32 {
     let years = (period.end - period.start + 1).max(1) as f32;
-    ((date.year as f32 - period.start as f32 + date.year_fraction() as f32) / years).clamp(0.0, 1.0)
+    ((date.year() as f32 - period.start as f32 + calendar::year_fraction(date) as f32) / years).clamp(0.0, 1.0)
 }
 
 fn gantt(flow: &mut Flow, r: &Roadmap, sect: NodeId) {
@@ -786,8 +786,8 @@ fn gantt(flow: &mut Flow, r: &Roadmap, sect: NodeId) {
     let period = r.period;
     let years = (period.end - period.start + 1).max(1);
     let span = |a: &Action| {
-        let s = a.start.as_deref().and_then(CalendarDate::parse);
-        let e = a.end.as_deref().and_then(CalendarDate::parse);
+        let s = a.start.as_deref().and_then(calendar::parse_date);
+        let e = a.end.as_deref().and_then(calendar::parse_date);
         (s, e)
     };
     let describe = |a: &Action| {

@@ -5,6 +5,7 @@
 //! cell in each of its rows (the writers take the rest from the kind).
 
 use fdr_core::{french, warnings, Roadmap};
+use std::collections::{HashMap, HashSet};
 
 /// What a column holds, which decides its number format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,13 +244,19 @@ pub fn sheets(included: &[Included]) -> Vec<Sheet> {
             warnings::state_share(&all_funding).map_or(Cell::Empty, Cell::Percent),
             Cell::Integer(warnings::warnings(r).len() as i64),
         ]);
+        // Which actions serve each objective, in one pass over the links
+        // (not a search of every action per objective: 5,000 × 5,000).
+        let mut served_by: HashMap<&str, Vec<&str>> = HashMap::new();
+        for a in &r.actions {
+            let mut seen = HashSet::new();
+            for o in &a.objectives {
+                if seen.insert(o.as_str()) {
+                    served_by.entry(o.as_str()).or_default().push(a.id.as_str());
+                }
+            }
+        }
         for o in &r.objectives {
-            let served: Vec<&str> = r
-                .actions
-                .iter()
-                .filter(|a| a.objectives.contains(&o.id))
-                .map(|a| a.id.as_str())
-                .collect();
+            let served = served_by.get(o.id.as_str()).map(Vec::as_slice).unwrap_or_default();
             objectives.rows.push(vec![
                 theme(r),
                 text(&o.id),
@@ -355,6 +362,12 @@ pub fn cell_text(cell: &Cell) -> String {
             (Some(y), Some(m), Some(day)) if d.len() == 10 => format!("{day}/{m}/{y}"),
             _ => d.clone(),
         },
-        Cell::Percent(p) => format!("{}%", french::decimal(p * 100.0).replace(['\u{a0}', '\u{202f}'], "")),
+        // French decimals, but a hyphen-minus and no spaces: a spreadsheet reads it back.
+        Cell::Percent(p) => format!(
+            "{}%",
+            french::decimal(p * 100.0)
+                .replace(['\u{a0}', '\u{202f}'], "")
+                .replace(french::MINUS, "-")
+        ),
     }
 }

@@ -39,13 +39,7 @@ pub type Clock = Arc<dyn Fn() -> String + Send + Sync>;
 
 /// The computer's clock, as an RFC 3339 UTC timestamp to the second.
 pub fn system_clock() -> Clock {
-    Arc::new(|| {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0);
-        fdr_core::calendar::utc_timestamp(secs)
-    })
+    Arc::new(|| fdr_core::calendar::utc_timestamp(chrono::Utc::now().timestamp()))
 }
 
 /// Where the CLI and the desktop app keep their store unless told

@@ -385,6 +385,13 @@ impl Store {
             Avis(Vec<u8>),
             Reponses(Vec<u8>),
         }
+        let named_pdf = source_name.is_some_and(|n| {
+            n.rsplit_once('.')
+                .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("pdf"))
+        });
+        if named_pdf && !fdr_format::is_pdf(file) {
+            return Err(StoreError::Refused(DecodeError::NamedPdfNotPdf));
+        }
         let plan = if fdr_format::is_pdf(file) {
             let all = fdr_format::pdf::exchange_attachments(file).map_err(DecodeError::from)?;
             let avis = all.iter().find(|(n, _)| n == fdr_format::pdf::AVIS_NAME).cloned();
