@@ -856,10 +856,7 @@ fn issue(tx: &Transaction, avis_id: &str, issued_at: &str) -> Result<StoredAvis>
 /// The author's answers of roadmap `id` as the file to export with
 /// `revision` at `answered_at`; none when there are no answers.
 pub(crate) fn reponses_file(tx: &Transaction, id: &str, revision: i64, answered_at: &str) -> Result<Option<Vec<u8>>> {
-    let mut stmt = tx.prepare(
-        "SELECT a.avis_id, a.remark_id, a.state, a.text FROM answer a LEFT JOIN avis v ON v.id = a.avis_id
-         WHERE a.roadmap_id = ?1 ORDER BY coalesce(v.issued_at, ''), a.avis_id, a.remark_id",
-    )?;
+    let mut stmt = tx.prepare("SELECT avis_id, remark_id, state, text FROM answer WHERE roadmap_id = ?1")?;
     let rows = stmt.query_map(params![id], |r| {
         Ok((
             r.get::<_, String>(0)?,
@@ -882,33 +879,26 @@ pub(crate) fn reponses_file(tx: &Transaction, id: &str, revision: i64, answered_
     if answers.is_empty() {
         return Ok(None);
     }
-    // Remarks in the order their avis lists them.
-    let mut order: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
+    // By avis, oldest issued first (answers to an avis not held last), then
+    // in the order the avis lists its remarks.
+    let mut rank: std::collections::HashMap<String, (i64, Vec<String>)> = std::collections::HashMap::new();
     for a in &answers {
-        if let Some(s) = load_avis(tx, &a.avis)? {
-            if let Some(i) = s.avis.remarks.iter().position(|r| r.id == a.remark) {
-                order.insert((a.avis.clone(), a.remark.clone()), i);
+        if !rank.contains_key(&a.avis) {
+            if let Some(s) = load_avis(tx, &a.avis)? {
+                let when = instant(&s.avis.issued_at).unwrap_or(i64::MIN);
+                rank.insert(a.avis.clone(), (when, s.avis.remarks.iter().map(|r| r.id.clone()).collect()));
             }
         }
     }
-    let avis_order: Vec<String> = {
-        let mut seen = Vec::new();
-        for a in &answers {
-            if !seen.contains(&a.avis) {
-                seen.push(a.avis.clone());
-            }
-        }
-        seen
-    };
-    answers.sort_by_key(|a| {
-        (
-            avis_order.iter().position(|x| *x == a.avis),
-            order
-                .get(&(a.avis.clone(), a.remark.clone()))
-                .copied()
-                .unwrap_or(usize::MAX),
+    answers.sort_by_key(|a| match rank.get(&a.avis) {
+        Some((when, remarks)) => (
+            false,
+            *when,
+            a.avis.clone(),
+            remarks.iter().position(|r| *r == a.remark).unwrap_or(usize::MAX),
             a.remark.clone(),
-        )
+        ),
+        None => (true, 0, a.avis.clone(), 0, a.remark.clone()),
     });
     let reponses = Reponses {
         roadmap: AnsweredRevision {
