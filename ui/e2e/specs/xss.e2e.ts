@@ -99,6 +99,17 @@ describe("script injection in every text field", () => {
     await $('button[title="Ouvrir la feuille de route du thème 5"]').click();
     await $("h2=Fiche").waitForDisplayed();
     let shown = "";
+    // Received: every section read-only, as text.
+    for (const name of ["Fiche", "Diagnostic", "Objectifs et priorités", "Plan d’action", "Indicateurs", "Participation", "Vérifications"]) {
+      await $(`//nav//a[starts-with(normalize-space(.), "${name}")]`).click();
+      await browser.pause(300); // the Markdown blocks arrive
+      await nothingRan(`${name} (lecture seule)`);
+      shown += await browser.execute(() => document.getElementById("section")?.innerText ?? "");
+    }
+    // Taken over: every editor, with the payloads in its inputs.
+    await $("button=Reprendre la rédaction").click();
+    await $("button=Confirmer : reprendre la rédaction").click();
+    await $("button=Annuler").waitForExist({ timeout: 10000 });
     for (const name of ["Fiche", "Diagnostic", "Objectifs et priorités", "Plan d’action", "Indicateurs", "Participation", "Vérifications", "Export"]) {
       await $(`//nav//a[starts-with(normalize-space(.), "${name}")]`).click();
       await browser.pause(300); // the previews arrive
