@@ -63,7 +63,9 @@ describe("undo after an import", () => {
     await $("div*=La feuille de route a changé ailleurs").waitForDisplayed({ timeout: 10000 });
     fs.mkdirSync(shots, { recursive: true });
     await browser.saveScreenshot(path.join(shots, "annulation-apres-import.png"));
-    expect(await $("main").getText()).toContain("cette feuille de route a changé depuis son affichage");
+    expect(await $("main").getText()).toContain(
+      "Annulation impossible : la feuille de route a changé depuis votre dernière modification (import, autre fenêtre ou ligne de commande) : les modifications précédentes ne peuvent plus être annulées",
+    );
     await expect($("button*=Annuler")).toBeDisabled();
     await $('//nav//a[starts-with(normalize-space(.), "Participation")]').click();
     await expect($("#participation-text")).toHaveValue("Texte de la révision 9 reçue de l’autrice.");

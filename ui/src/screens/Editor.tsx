@@ -41,6 +41,7 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
     (
       step: (version: number) => Promise<RoadmapView | EditReply>,
       quietCodes: string[] = [],
+      undoing = false,
     ): Promise<ApiError | null> => {
       const go = async (): Promise<ApiError | null> => {
         setSave({ kind: "saving" });
@@ -57,15 +58,24 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
           const err = e instanceof ApiError ? e : new ApiError("internal", String(e));
           if (err.code === "stale" || err.code === "undo_lost") {
             // The roadmap changed elsewhere (import, another window, the
-            // command line): nothing was written; show it as it is now.
+            // command line): nothing was written; show it as it is now,
+            // and say why (an undo refused says that undo is gone).
+            let dropped: string | null = null;
             try {
               const fresh = await api.openRoadmap(id);
               latest.current = fresh;
               setView(fresh);
+              dropped = fresh.notice ?? null;
             } catch {
               // The message below still says what happened.
             }
-            setNotice(err.message);
+            setNotice(
+              undoing && dropped
+                ? `Annulation impossible : ${dropped}. L’affichage montre la feuille de route telle qu’elle est maintenant.`
+                : dropped
+                  ? `${err.message} ; ${dropped}.`
+                  : err.message,
+            );
             setSave({ kind: "idle" });
             return err;
           }
@@ -105,10 +115,10 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
       const key = e.key.toLowerCase();
       if (key === "z" && !e.shiftKey) {
         e.preventDefault();
-        void run((version) => api.undo(id, version));
+        void run((version) => api.undo(id, version), [], true);
       } else if ((key === "z" && e.shiftKey) || key === "y") {
         e.preventDefault();
-        void run((version) => api.redo(id, version));
+        void run((version) => api.redo(id, version), [], true);
       }
     };
     window.addEventListener("keydown", onKey);
@@ -161,7 +171,7 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
           priority="tertiary"
           iconId="fr-icon-arrow-go-back-line"
           disabled={view.undo_steps === 0}
-          onClick={() => run((version) => api.undo(id, version))}
+          onClick={() => run((version) => api.undo(id, version), [], true)}
           title="Annuler la dernière modification (Ctrl+Z)"
         >
           Annuler
@@ -170,7 +180,7 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
           priority="tertiary"
           iconId="fr-icon-arrow-go-forward-line"
           disabled={view.redo_steps === 0}
-          onClick={() => run((version) => api.redo(id, version))}
+          onClick={() => run((version) => api.redo(id, version), [], true)}
           title="Rétablir (Ctrl+Maj+Z)"
         >
           Rétablir
