@@ -15,6 +15,8 @@
 //! - [`french`] and [`calendar`]: money, numbers and dates in French style;
 //!   strict parsing of ISO dates and RFC 3339 timestamps.
 //! - [`markdown`]: the light Markdown of text fields, and nothing more.
+//! - [`typography`]: French typography applied when text is shown (PDF,
+//!   preview, spreadsheet headings), never to the data.
 //! - [`files`]: safe file names proposed from titles.
 //! - [`sample`]: deterministic generated roadmaps for tests and benchmarks.
 //!
@@ -31,6 +33,7 @@ pub mod french;
 pub mod markdown;
 pub mod roadmap;
 pub mod sample;
+pub mod typography;
 pub mod validation;
 pub mod warnings;
 
