@@ -420,6 +420,7 @@ fn base_font(face: FaceId) -> &'static str {
         FaceId::Italic => "NotoSans-Italic",
         FaceId::BoldItalic => "NotoSans-BoldItalic",
         FaceId::Fallback => "DejaVuSans",
+        FaceId::Emoji => "NotoEmoji-Regular",
     }
 }
 
