@@ -112,6 +112,23 @@ pub struct Piece {
     pub actual_text: Option<String>,
 }
 
+/// How a line ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineEnd {
+    /// At a space.
+    Space,
+    /// At a forced line break (`\n`), or the text ends.
+    Forced,
+    /// Inside a word too long for the line, where Unicode allows a break
+    /// without a space (after a hyphen or a slash, between ideographs).
+    Opportunity,
+    /// Inside a word too long for the line, between French syllables, with a hyphen.
+    Hyphenated,
+    /// Inside a word too long for the line with no syllable that fits,
+    /// between characters, with a hyphen.
+    Cut,
+}
+
 /// A set line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
@@ -119,6 +136,8 @@ pub struct Line {
     pub pieces: Vec<Piece>,
     /// Total width in points.
     pub width: f32,
+    /// How it ends.
+    pub end: LineEnd,
 }
 
 impl Line {
@@ -235,7 +254,11 @@ fn pieces(fonts: &mut Fonts, sets: &[Set]) -> Line {
         x += width;
         i = j;
     }
-    Line { pieces: out, width: x }
+    Line {
+        pieces: out,
+        width: x,
+        end: LineEnd::Forced,
+    }
 }
 
 /// Invisible format characters: dropped unless a face draws them.
@@ -292,9 +315,12 @@ fn shape(fonts: &mut Fonts, a: Atom) -> Option<Set> {
     Some(Set { atom: a, glyph })
 }
 
-/// A piece of text between break opportunities, shaped.
+/// A word: text between spaces (or forced breaks), shaped.
 struct Segment {
     sets: Vec<Set>,
+    /// Indices in `sets` before which Unicode allows a break without a
+    /// space: used only when the word is longer than the line.
+    opportunities: Vec<usize>,
     /// A space precedes it (a break opportunity that disappears at a line end).
     space_before: Option<Set>,
     /// A forced line break precedes it.
@@ -319,45 +345,51 @@ fn segments(fonts: &mut Fonts, atoms: &[Atom]) -> Vec<Segment> {
         }
     }
     let mut out: Vec<Segment> = Vec::new();
-    let mut current: Vec<Set> = Vec::new();
-    let mut space_before: Option<Set> = None;
-    let mut newline_before = false;
-    let flush = |out: &mut Vec<Segment>, current: &mut Vec<Set>, space: &mut Option<Set>, nl: &mut bool| {
-        if !current.is_empty() {
-            out.push(Segment {
-                sets: std::mem::take(current),
-                space_before: space.take(),
-                newline_before: *nl,
-            });
-            *nl = false;
+    let mut current = Segment {
+        sets: Vec::new(),
+        opportunities: Vec::new(),
+        space_before: None,
+        newline_before: false,
+    };
+    let flush = |out: &mut Vec<Segment>, current: &mut Segment| {
+        if !current.sets.is_empty() {
+            let next = Segment {
+                sets: Vec::new(),
+                opportunities: Vec::new(),
+                space_before: None,
+                newline_before: false,
+            };
+            out.push(std::mem::replace(current, next));
         }
     };
     for (index, a) in atoms.iter().enumerate() {
         match a.c {
             '\n' => {
-                flush(&mut out, &mut current, &mut space_before, &mut newline_before);
-                space_before = None;
-                newline_before = true;
+                flush(&mut out, &mut current);
+                current.space_before = None;
+                current.newline_before = true;
             }
             ' ' => {
-                flush(&mut out, &mut current, &mut space_before, &mut newline_before);
-                space_before = shape(fonts, *a);
+                flush(&mut out, &mut current);
+                current.space_before = shape(fonts, *a);
             }
             _ => {
-                if allowed[index] {
-                    flush(&mut out, &mut current, &mut space_before, &mut newline_before);
+                if allowed[index] && !current.sets.is_empty() {
+                    current.opportunities.push(current.sets.len());
                 }
                 if let Some(set) = shape(fonts, *a) {
-                    current.push(set);
+                    current.sets.push(set);
                 }
             }
         }
     }
-    flush(&mut out, &mut current, &mut space_before, &mut newline_before);
-    if newline_before {
+    let trailing_newline = current.newline_before && current.sets.is_empty();
+    flush(&mut out, &mut current);
+    if trailing_newline {
         // A trailing line break: an empty last line.
         out.push(Segment {
             sets: Vec::new(),
+            opportunities: Vec::new(),
             space_before: None,
             newline_before: true,
         });
@@ -395,14 +427,19 @@ fn hyphenation_points(sets: &[Set]) -> Vec<usize> {
     points
 }
 
-/// Cuts a segment longer than the line into lines that fit, at hyphenation
-/// points first, else between characters, each cut ending with a hyphen.
-/// Returns the full lines and the rest (the start of the next line).
-fn cut(fonts: &mut Fonts, sets: Vec<Set>, max_width: f32) -> (Vec<Vec<Set>>, Vec<Set>) {
-    let points = hyphenation_points(&sets);
+/// Cuts a word longer than the line into lines that fit: where Unicode
+/// allows a break first, then at French syllables, else between characters
+/// (these two with a hyphen). Returns the full lines with how each ends,
+/// and the rest (the start of the next line).
+fn cut(fonts: &mut Fonts, word: Segment, max_width: f32) -> (Vec<(Vec<Set>, LineEnd)>, Vec<Set>) {
+    let sets = word.sets;
     let mut is_point = vec![false; sets.len() + 1];
-    for p in points {
+    for p in hyphenation_points(&sets) {
         is_point[p] = true;
+    }
+    let mut is_opportunity = vec![false; sets.len() + 1];
+    for p in word.opportunities {
+        is_opportunity[p] = true;
     }
     let mut lines = Vec::new();
     let mut start = 0;
@@ -421,7 +458,7 @@ fn cut(fonts: &mut Fonts, sets: Vec<Set>, max_width: f32) -> (Vec<Vec<Set>>, Vec
         let hyphen_w = advance_pt(&hyphen);
         // Walk while it fits; remember the last syllable and character cuts that fit.
         let mut w = 0.0f32;
-        let (mut best_point, mut best_char) = (None, None);
+        let (mut best_opportunity, mut best_point, mut best_char) = (None, None, None);
         let mut k = start;
         while k < sets.len() {
             let step = advance_pt(&sets[k])
@@ -435,6 +472,9 @@ fn cut(fonts: &mut Fonts, sets: Vec<Set>, max_width: f32) -> (Vec<Vec<Set>>, Vec
             }
             w += step;
             k += 1;
+            if k < sets.len() && is_opportunity[k] {
+                best_opportunity = Some(k);
+            }
             if k < sets.len() && w + hyphen_w <= max_width + 0.001 {
                 if is_point[k] {
                     best_point = Some(k);
@@ -447,22 +487,24 @@ fn cut(fonts: &mut Fonts, sets: Vec<Set>, max_width: f32) -> (Vec<Vec<Set>>, Vec
         if k >= sets.len() {
             break;
         }
-        let (end, with_hyphen) = match best_point.or(best_char) {
-            Some(end) => (end, true),
-            None => {
+        let (end, how, with_hyphen) = match (best_opportunity, best_point, best_char) {
+            (Some(end), _, _) => (end, LineEnd::Opportunity, false),
+            (None, Some(end), _) => (end, LineEnd::Hyphenated, true),
+            (None, None, Some(end)) => (end, LineEnd::Cut, true),
+            (None, None, None) => {
                 // Not even one character and a hyphen fit: one cluster alone.
                 let mut end = start + 1;
                 while end < sets.len() && attaches(sets[end].atom.c) {
                     end += 1;
                 }
-                (end, false)
+                (end, LineEnd::Cut, false)
             }
         };
         let mut line = sets[start..end].to_vec();
         if with_hyphen {
             line.push(hyphen);
         }
-        lines.push(line);
+        lines.push((line, how));
         start = end;
     }
     (lines, sets[start.min(sets.len())..].to_vec())
@@ -472,13 +514,12 @@ fn cut(fonts: &mut Fonts, sets: Vec<Set>, max_width: f32) -> (Vec<Vec<Set>>, Vec
 pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width: f32) -> Vec<Line> {
     let atoms = atoms(spans, base);
     let max_width = max_width.max(1.0);
-    let mut lines: Vec<Vec<Set>> = Vec::new();
-    let mut soft_spaces = std::collections::BTreeSet::new();
+    let mut lines: Vec<(Vec<Set>, LineEnd)> = Vec::new();
     let mut line: Vec<Set> = Vec::new();
     let mut width = 0.0f32;
     for seg in segments(fonts, &atoms) {
         if seg.newline_before {
-            lines.push(std::mem::take(&mut line));
+            lines.push((std::mem::take(&mut line), LineEnd::Forced));
             width = 0.0;
         }
         let mut candidate: Vec<Set> = Vec::with_capacity(seg.sets.len() + 1);
@@ -502,32 +543,30 @@ pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width
         // previous line, drawn but not counted in the width (invisible), so
         // that text extraction and screen readers keep the words apart.
         if !line.is_empty() {
-            if seg.space_before.is_some() {
-                soft_spaces.insert(lines.len());
-            }
-            lines.push(std::mem::take(&mut line));
+            // A segment always follows a space here (words are split at spaces only).
+            lines.push((std::mem::take(&mut line), LineEnd::Space));
         }
         let seg_width = width_of(fonts, &seg.sets);
         if seg_width <= max_width + 0.001 {
             width = seg_width;
             line = seg.sets;
         } else {
-            // Longer than the whole measure: hyphenated, else cut.
-            let (full, rest) = cut(fonts, seg.sets, max_width);
+            // Longer than the whole measure: broken inside.
+            let (full, rest) = cut(fonts, seg, max_width);
             lines.extend(full);
             width = width_of(fonts, &rest);
             line = rest;
         }
     }
     if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
+        lines.push((line, LineEnd::Forced));
     }
     lines
         .iter()
-        .enumerate()
-        .map(|(i, l)| {
+        .map(|(l, end)| {
             let mut set = pieces(fonts, l);
-            if soft_spaces.contains(&i) {
+            set.end = *end;
+            if *end == LineEnd::Space {
                 if let Some(last) = set.pieces.last_mut().filter(|p| p.actual_text.is_none()) {
                     match last.chunks.last_mut() {
                         Some(Chunk::Text(t)) => t.push(' '),

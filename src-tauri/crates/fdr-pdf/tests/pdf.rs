@@ -153,8 +153,8 @@ fn nothing_is_drawn_outside_the_page_and_body_text_stays_in_the_margins() {
             json_sha256: fdr_pdf::sha256_hex(&json),
         };
         let doc = fdr_pdf::roadmap::layout(&r, &info, &mut fonts);
-        let g = doc.geometry;
         for (i, page) in doc.pages.iter().enumerate() {
+            let g = page.geometry;
             for placed in &page.items {
                 let (l, t, rr, b) = placed.item.bounds();
                 assert!(
@@ -172,6 +172,7 @@ fn nothing_is_drawn_outside_the_page_and_body_text_stays_in_the_margins() {
         // Headings are never the last thing on a page.
         for h in &doc.headings {
             let page = &doc.pages[h.at.page];
+            let g = page.geometry;
             let below = page
                 .items
                 .iter()
