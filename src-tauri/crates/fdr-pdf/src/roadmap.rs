@@ -37,6 +37,7 @@ fn territories(codes: Option<&[String]>) -> String {
         .join(", ")
 }
 
+/// An action's dates in a table cell: short dates.
 fn dates(start: Option<&str>, end: Option<&str>) -> String {
     match (start, end) {
         (Some(s), Some(e)) => format!("{} – {}", french::date(s), french::date(e)),
@@ -44,6 +45,23 @@ fn dates(start: Option<&str>, end: Option<&str>) -> String {
         (None, Some(e)) => format!("jusqu’au {}", french::date(e)),
         (None, None) => "—".into(),
     }
+}
+
+/// An action's dates in a sentence: long dates (« du 1er septembre 2019 au 31 décembre 2021 »).
+fn dates_long(start: Option<&str>, end: Option<&str>) -> String {
+    match (start, end) {
+        (Some(s), Some(e)) => format!("du {} au {}", french::date_long(s), french::date_long(e)),
+        (Some(s), None) => format!("à partir du {}", french::date_long(s)),
+        (None, Some(e)) => format!("jusqu’au {}", french::date_long(e)),
+        (None, None) => "non précisé".into(),
+    }
+}
+
+/// Each objective's rank (1 = first priority), by id.
+fn ranks(r: &Roadmap) -> std::collections::HashMap<&str, usize> {
+    let mut ranked: Vec<&Objective> = r.objectives.iter().collect();
+    ranked.sort_by_key(|o| o.priority);
+    ranked.iter().enumerate().map(|(i, o)| (o.id.as_str(), i + 1)).collect()
 }
 
 fn value(v: &DatedValue, unit: &str) -> String {
@@ -439,7 +457,7 @@ fn objectives(flow: &mut Flow, r: &Roadmap, root: NodeId) {
     let mut ranked: Vec<&Objective> = r.objectives.iter().collect();
     ranked.sort_by_key(|o| o.priority);
     for (rank, o) in ranked.iter().enumerate() {
-        let title = format!("Priorité {} — {} · {}", rank + 1, o.id, o.title);
+        let title = format!("{} · priorité {} — {}", o.id, rank + 1, o.title);
         flow.heading(2, &title, sect, false);
         if let Some(t) = o.text.as_deref().filter(|t| !t.trim().is_empty()) {
             flow.markdown(t, styles::BODY, sect);
@@ -546,10 +564,18 @@ fn plan(flow: &mut Flow, r: &Roadmap, root: NodeId) {
                 if a.objectives.is_empty() {
                     "—".into()
                 } else {
-                    a.objectives.join(", ")
+                    let ranks = ranks(r);
+                    a.objectives
+                        .iter()
+                        .map(|id| match ranks.get(id.as_str()) {
+                            Some(rank) => format!("{id} · priorité {rank}"),
+                            None => id.clone(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 },
             ),
-            ("Calendrier", dates(a.start.as_deref(), a.end.as_deref())),
+            ("Calendrier", dates_long(a.start.as_deref(), a.end.as_deref())),
             ("Statut", a.status.label_fr().to_string()),
             ("ETP", a.fte.as_ref().map(french::number).unwrap_or_else(|| "—".into())),
         ];
@@ -922,24 +948,29 @@ fn indicators(flow: &mut Flow, r: &Roadmap, root: NodeId) {
     }
     flow.heading(2, "Évolution des indicateurs", sect, true);
     for x in &r.indicators {
-        flow.heading(3, &format!("{} · {}", x.id, x.name), sect, false);
-        if let Some(d) = x.definition.as_deref().filter(|d| !d.trim().is_empty()) {
-            flow.markdown(d, styles::BODY, sect);
-        }
-        let meta = [
-            x.source.as_ref().map(|s| format!("Source : {s}")),
-            x.frequency
-                .map(|f| format!("Fréquence : {}", f.label_fr().to_lowercase())),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
-        if !meta.is_empty() {
-            flow.plain(&meta, styles::SMALL.colored(Rgb::GREY), sect);
-        }
-        crate::charts::indicator_chart(flow, x, sect);
+        // Heading, definition, source line and chart on one page.
+        flow.keep_together(|flow| indicator_detail(flow, x, sect));
     }
+}
+
+fn indicator_detail(flow: &mut Flow, x: &Indicator, sect: NodeId) {
+    flow.heading(3, &format!("{} · {}", x.id, x.name), sect, false);
+    if let Some(d) = x.definition.as_deref().filter(|d| !d.trim().is_empty()) {
+        flow.markdown(d, styles::BODY, sect);
+    }
+    let meta = [
+        x.source.as_ref().map(|s| format!("Source : {s}")),
+        x.frequency
+            .map(|f| format!("Fréquence : {}", f.label_fr().to_lowercase())),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    if !meta.is_empty() {
+        flow.plain(&meta, styles::SMALL.colored(Rgb::GREY), sect);
+    }
+    crate::charts::indicator_chart(flow, x, sect);
 }
 
 fn participation(flow: &mut Flow, r: &Roadmap, root: NodeId) {
@@ -1018,21 +1049,20 @@ fn annex(flow: &mut Flow, r: &Roadmap, root: NodeId) {
         styles::BODY,
         sect,
     );
-    let items: Vec<Vec<fdr_core::markdown::Span>> = list
-        .iter()
-        .map(|w| {
-            vec![
-                markdown_span(&format!("{} — ", w.path), true),
-                markdown_span(&w.message, false),
-            ]
-        })
-        .collect();
+    // The message only: it names the item in people's terms; the field path
+    // is for machines (the CLI's `--json`), never printed.
+    let items: Vec<Vec<fdr_core::markdown::Span>> =
+        list.iter().map(|w| vec![markdown_span(&w.message, false)]).collect();
     flow.bullets(&items, styles::BODY, sect);
 }
 
 /// Running header and footer on every page, as artifacts.
 fn furniture(doc: &mut Document, r: &Roadmap, info: &ExportInfo, fonts: &mut Fonts) {
     let header = format!("Feuille de route · Thème n° {} · {}", r.theme.number, r.theme.title);
-    let footer = format!("Révision {} · exportée le {}", r.revision, french::date(&info.date));
+    let footer = format!(
+        "Révision {} · exportée le {}",
+        r.revision,
+        french::date_long(&info.date)
+    );
     page_furniture(doc, fonts, |_| header.clone(), &footer);
 }
