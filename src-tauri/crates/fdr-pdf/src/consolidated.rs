@@ -414,5 +414,5 @@ fn furniture(doc: &mut Document, date: &str, catalogue: &Catalogue, fonts: &mut 
             .unwrap_or("");
         format!("Consolidation régionale · {} · {current}", catalogue.region.name)
     };
-    roadmap::page_furniture(doc, fonts, header, &format!("Établi le {}", french::date(date)));
+    roadmap::page_furniture(doc, fonts, header, &format!("Établi le {}", french::date_long(date)));
 }

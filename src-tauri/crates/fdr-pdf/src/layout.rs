@@ -1087,11 +1087,16 @@ impl<'f> Flow<'f> {
         let row_height = |cells: &[(Vec<Line>, TextStyle)]| {
             cells.iter().map(|c| c.0.len()).max().unwrap_or(1).max(1) as f32 * lh + 2.0 * CELL_PAD
         };
+        let all: Vec<Vec<(Vec<Line>, TextStyle)>> = rows.iter().map(|r| set_row(self, r)).collect();
+        let heights: Vec<f32> = all.iter().map(|c| row_height(c)).collect();
         // Keep the header with the whole first row (or a line of it, when the
-        // row is taller than a page).
-        let first = rows.first().map(|r| set_row(self, r));
-        let first_height = first.as_deref().map_or(0.0, row_height);
-        let keep = if header_height + first_height <= self.geometry.body_height() {
+        // row is taller than a page); a small table stays whole.
+        let body_height = self.geometry.body_height();
+        let whole = header_height + heights.iter().sum::<f32>();
+        let first_height = heights.first().copied().unwrap_or(0.0);
+        let keep = if whole <= body_height / 3.0 {
+            whole - header_height
+        } else if header_height + first_height <= body_height {
             first_height
         } else {
             lh + 2.0 * CELL_PAD
@@ -1108,13 +1113,9 @@ impl<'f> Flow<'f> {
             .collect();
         draw_header(self, Some(th));
 
-        let mut first = first;
-        for (r, row) in rows.iter().enumerate() {
+        let last = rows.len().saturating_sub(1);
+        for (r, (row, cells)) in rows.iter().zip(all).enumerate() {
             let tr = self.tree.add(body, Role::TR);
-            let cells = match first.take() {
-                Some(c) if r == 0 => c,
-                _ => set_row(self, row),
-            };
             let nodes: Vec<NodeId> = (0..cells.len())
                 .map(|i| {
                     let header = i == 0 && row.row_header;
@@ -1126,7 +1127,14 @@ impl<'f> Flow<'f> {
                 })
                 .collect();
             let n_lines = cells.iter().map(|c| c.0.len()).max().unwrap_or(1).max(1);
-            if row_height(&cells) > self.room() {
+            // The last row (often the total) never goes alone to a new page:
+            // the one before it goes along.
+            let with_next = if r + 1 == last && last > 1 && heights[r] + heights[last] + header_height <= body_height {
+                heights[last]
+            } else {
+                0.0
+            };
+            if heights[r] + with_next > self.room() {
                 self.new_page();
                 draw_header(self, None);
             }

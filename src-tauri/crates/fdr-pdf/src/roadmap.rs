@@ -66,7 +66,7 @@ fn ranks(r: &Roadmap) -> std::collections::HashMap<&str, usize> {
 
 fn value(v: &DatedValue, unit: &str) -> String {
     format!(
-        "{}\nau {}",
+        "{}\nau\u{A0}{}",
         french::with_unit(&v.value, Some(unit)),
         french::date(&v.date)
     )
