@@ -19,7 +19,7 @@
 //! Extending it: a new rule is one arm in [`apply`], which must stay
 //! idempotent (the property test checks it on random text).
 
-use crate::markdown::Span;
+use crate::markdown::{Block, Span};
 
 /// Narrow no-break space.
 pub const NNBSP: char = '\u{202F}';
@@ -56,6 +56,18 @@ pub fn spans(spans: &[Span]) -> Vec<Span> {
         current = Some(i);
     }
     out
+}
+
+/// Blocks of the light Markdown with French typography in each paragraph
+/// and list item (the editor's preview, as the PDF shows them).
+pub fn blocks(blocks: Vec<Block>) -> Vec<Block> {
+    blocks
+        .into_iter()
+        .map(|b| match b {
+            Block::Paragraph(s) => Block::Paragraph(spans(&s)),
+            Block::Bullets(items) => Block::Bullets(items.iter().map(|s| spans(s)).collect()),
+        })
+        .collect()
 }
 
 fn is_space(c: char) -> bool {
@@ -342,6 +354,38 @@ mod tests {
         assert_eq!(
             out[2].text, "\u{202F}? oui",
             "the narrow space belongs to the mark: {out:?}"
+        );
+    }
+
+    #[test]
+    fn the_preview_blocks_get_it_too() {
+        let b = blocks(crate::markdown::parse("Des **familles**? Oui.\n\n- l'accueil..."));
+        assert_eq!(
+            b,
+            vec![
+                Block::Paragraph(vec![
+                    Span {
+                        text: "Des ".into(),
+                        bold: false,
+                        italic: false
+                    },
+                    Span {
+                        text: "familles".into(),
+                        bold: true,
+                        italic: false
+                    },
+                    Span {
+                        text: "\u{202F}? Oui.".into(),
+                        bold: false,
+                        italic: false
+                    },
+                ]),
+                Block::Bullets(vec![vec![Span {
+                    text: "l’accueil…".into(),
+                    bold: false,
+                    italic: false
+                }]]),
+            ]
         );
     }
 

@@ -324,3 +324,17 @@ fn files_chosen_on_disk_are_imported_each_whole_or_refused_with_the_reason() {
         "only the good file changed the store"
     );
 }
+
+#[test]
+fn the_preview_shows_french_typography_and_the_data_keeps_the_text_as_typed() {
+    let typed = "Des familles? \"Oui\"";
+    let blocks = fdr_session::markdown(typed);
+    let shown: String = match &blocks[0] {
+        fdr_core::markdown::Block::Paragraph(spans) => spans.iter().map(|s| s.text.as_str()).collect(),
+        other => panic!("a paragraph: {other:?}"),
+    };
+    assert_eq!(
+        shown, "Des familles\u{202F}? «\u{202F}Oui\u{202F}»",
+        "the preview applies French typography"
+    );
+}
