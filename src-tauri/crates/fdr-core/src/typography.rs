@@ -116,10 +116,7 @@ fn protected(chars: &[char]) -> Vec<bool> {
             e -= 1;
         }
         let word = &chars[s..e];
-        let has = |needle: &str| {
-            let n: Vec<char> = needle.chars().collect();
-            word.windows(n.len()).any(|w| w == n.as_slice())
-        };
+        let scheme = word.windows(3).any(|w| w == [':', '/', '/']);
         let lower_www = word.len() > 4 && word[..4].iter().map(|c| c.to_ascii_lowercase()).eq("www.".chars());
         let code = word.iter().any(|c| {
             matches!(
@@ -127,7 +124,7 @@ fn protected(chars: &[char]) -> Vec<bool> {
                 '@' | '_' | '\\' | '=' | '#' | '<' | '>' | '{' | '}' | '|' | '~' | '^' | '`'
             )
         });
-        if code || lower_www || has("://") {
+        if code || lower_www || scheme {
             out[s..e].iter_mut().for_each(|p| *p = true);
         }
         start = end;
