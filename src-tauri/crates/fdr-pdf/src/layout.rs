@@ -758,7 +758,9 @@ impl<'f> Flow<'f> {
         self.in_heading = true;
         self.headings.push(HeadingMark {
             level,
-            title: typography::french(title),
+            // As typed: the outline (bookmarks) shows it so; the contents
+            // page sets it with typography like every drawn text.
+            title: title.to_string(),
             at: Destination {
                 page: self.page_index(),
                 y: self.y,
@@ -892,19 +894,36 @@ impl<'f> Flow<'f> {
             |size: f32, cols: &[usize], measure: f32| cols.iter().map(|&j| at(size, j).0).sum::<f32>() <= measure;
         let share = |size: f32, cols: &[usize], measure: f32| -> Vec<f32> {
             let (mins, maxs): (Vec<f32>, Vec<f32>) = cols.iter().map(|&j| at(size, j)).unzip();
-            let (smin, smax) = (mins.iter().sum::<f32>(), maxs.iter().sum::<f32>());
+            let smax = maxs.iter().sum::<f32>();
             if smax <= measure {
-                maxs.iter()
+                return maxs
+                    .iter()
                     .map(|m| m + (measure - smax) * m / smax.max(0.001))
-                    .collect()
-            } else if smax - smin > 0.001 {
-                let extra = (measure - smin).max(0.0);
-                mins.iter()
-                    .zip(&maxs)
-                    .map(|(lo, hi)| lo + extra * (hi - lo) / (smax - smin))
-                    .collect()
+                    .collect();
+            }
+            // Short columns (statuses, dates, amounts) get their whole line
+            // when the others can still have their minimum; the rest of the
+            // measure goes to the wide ones, in proportion to what they lack.
+            let narrow: Vec<bool> = maxs.iter().map(|m| *m <= measure * 0.16).collect();
+            let floor: Vec<f32> = (0..cols.len())
+                .map(|i| if narrow[i] { maxs[i] } else { mins[i] })
+                .collect();
+            let lower = if floor.iter().sum::<f32>() <= measure {
+                floor
             } else {
                 mins
+            };
+            let slower = lower.iter().sum::<f32>();
+            let want: f32 = maxs.iter().zip(&lower).map(|(hi, lo)| hi - lo).sum();
+            if want > 0.001 {
+                let extra = (measure - slower).max(0.0);
+                lower
+                    .iter()
+                    .zip(&maxs)
+                    .map(|(lo, hi)| lo + extra * (hi - lo) / want)
+                    .collect()
+            } else {
+                lower
             }
         };
         let all: Vec<usize> = (0..columns.len()).collect();
