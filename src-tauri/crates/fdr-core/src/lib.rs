@@ -16,6 +16,8 @@
 //!   strict parsing of ISO dates and RFC 3339 timestamps (shape checks,
 //!   then chrono).
 //! - [`markdown`]: the light Markdown of text fields, and nothing more.
+//! - [`typography`]: French typography applied when text is shown (PDF,
+//!   preview, spreadsheet headings), never to the data.
 //! - [`files`]: safe file names proposed from titles.
 //! - [`sample`]: deterministic generated roadmaps for tests and benchmarks.
 //!
@@ -33,6 +35,7 @@ pub mod markdown;
 pub mod review;
 pub mod roadmap;
 pub mod sample;
+pub mod typography;
 pub mod validation;
 pub mod warnings;
 

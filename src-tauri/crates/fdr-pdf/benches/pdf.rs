@@ -1,13 +1,43 @@
 //! `cargo bench -p fdr-pdf`: time of each stage of the roadmap PDF (layout,
-//! render) for a typical roadmap and a 400-action one, with sizes.
-//! The whole-process comparison with Chromium and typst is
-//! `bench/pdf/run.sh`; figures in `docs/benchmarks.md`.
+//! render) for a typical roadmap and a 400-action one, with sizes; then
+//! hostile texts of 200,000 characters against plain text of the same
+//! length, in one roadmap and in the consolidation of 15 roadmaps that each
+//! hold one. The whole-process comparison with Chromium and typst is
+//! `bench/pdf/run.sh`; figures in `docs/benchmarks-pdf.md`.
 
 use std::time::Instant;
 
-fn main() {
-    let quick = !std::env::args().any(|a| a == "--bench");
-    let reps = if quick { 1 } else { 10 };
+/// CPU time of the process so far (all threads, ms), from `/proc/self/stat`
+/// on Linux: on a shared machine it moves far less than wall time.
+fn cpu_ms() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // After the command's closing parenthesis come field 3 (state) onwards:
+    // utime and stime (fields 14 and 15, in 10 ms ticks) are the 12th and 13th.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<f64> = rest.split_whitespace().map(|x| x.parse().unwrap_or(0.0)).collect();
+    f.get(11).zip(f.get(12)).map_or(0.0, |(u, s)| (u + s) * 10.0)
+}
+
+/// Runs `f` `reps` times: the median wall time and the mean CPU time, in ms.
+fn measure(reps: usize, mut f: impl FnMut()) -> (f64, f64) {
+    let cpu0 = cpu_ms();
+    let mut wall = Vec::new();
+    for _ in 0..reps {
+        let t = Instant::now();
+        f();
+        wall.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    (median(wall), (cpu_ms() - cpu0) / reps as f64)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn stages(reps: usize) {
     for (name, actions, indicators) in [("typique", 12, 8), ("400 actions", 400, 120)] {
         let r = fdr_core::sample::generate("00000000-0000-4000-8000-000000000001", 5, actions, indicators, 3);
         let at = "2026-11-23T10:00:00Z";
@@ -36,16 +66,144 @@ fn main() {
             untagged.push(t.elapsed().as_secs_f64() * 1000.0);
             assert!(plain.len() < pdf.len(), "an untagged file is smaller");
         }
-        for v in [&mut layout, &mut whole, &mut untagged] {
-            v.sort_by(f64::total_cmp);
-        }
-        let (tagged_ms, untagged_ms) = (whole[whole.len() / 2], untagged[untagged.len() / 2]);
+        let (tagged_ms, untagged_ms) = (median(whole), median(untagged));
         println!(
             "{name}: {pages} pages, {:.0} KiB; layout {:.1} ms, layout + render {tagged_ms:.1} ms; untagged {untagged_ms:.1} ms \
              (tagging +{:.0} %) (medians of {reps})",
             size as f64 / 1024.0,
-            layout[layout.len() / 2],
+            median(layout),
             (tagged_ms / untagged_ms - 1.0) * 100.0
         );
     }
+}
+
+/// `n` characters of `unit` repeated.
+fn repeat(unit: &str, n: usize) -> String {
+    unit.chars().cycle().take(n).collect()
+}
+
+/// The texts of the comparison: plain prose first, then the hostile ones.
+fn texts(n: usize) -> Vec<(&'static str, String, bool)> {
+    // (name, text, uses emphasis markers: depends on the Markdown parser)
+    vec![
+        (
+            "texte ordinaire",
+            repeat(
+                "Le développement de l’offre d’accueil du jeune enfant et la mixité sociale. ",
+                n,
+            ),
+            false,
+        ),
+        ("un seul mot", repeat("x", n), false),
+        ("lignes courtes", repeat("ab\n", n), false),
+        ("arabe et hébreu", repeat("مرحبا بالعالم שלום עולם ", n), false),
+        ("emoji", repeat("😀👍🎉✅ ", n), false),
+        (
+            "diacritiques empilés",
+            format!("a{}", repeat("\u{301}\u{316}", n - 1)),
+            false,
+        ),
+        (
+            "ponctuation et guillemets",
+            repeat("\"oui\"; non: ... l'été? ", n),
+            false,
+        ),
+        ("soulignés", repeat("__x_ _", n), false),
+        ("astérisques seuls", repeat("*", n), true),
+        ("emphases non fermées", repeat("*x ** ", n), true),
+        ("emphases alternées", repeat("**a *b** c* ", n), true),
+        (
+            "emphases imbriquées",
+            format!("{}{}", repeat("**", n / 2), repeat("x", n / 2)),
+            true,
+        ),
+    ]
+}
+
+fn with_text(seed: u64, theme: i64, text: &str) -> (fdr_core::Roadmap, Vec<u8>) {
+    let mut r = fdr_core::sample::generate(
+        &format!("00000000-0000-4000-8000-0000000002{theme:02}"),
+        theme,
+        12,
+        8,
+        seed,
+    );
+    r.diagnosis.text = text.to_string();
+    let json = fdr_format::encode(&r, "2026-11-23T10:00:00Z");
+    (r, json)
+}
+
+fn hostile(reps: usize) {
+    let n = 200_000;
+    // Is the Markdown parser linear here? Emphasis-heavy texts are only
+    // measured when 1,000 characters of them parse in under 5 ms (a linear
+    // parser takes microseconds; the quadratic one took 1.7 s for 3,000).
+    let probe = repeat("*x ** ", 1_000);
+    let t = Instant::now();
+    let _ = fdr_core::markdown::parse(&probe);
+    let parse_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let parser_linear = parse_ms < 5.0;
+    println!(
+        "Markdown parser: 1 000 characters of « *x ** » parse in {parse_ms:.1} ms{}",
+        if parser_linear {
+            ""
+        } else {
+            " — quadratic here: the texts using emphasis are left out until the linear parser lands"
+        }
+    );
+    let at = "2026-11-23T10:00:00Z";
+    let mut plain: Option<(f64, f64, f64, f64)> = None;
+    // `FDR_BENCH_ONLY=emoji` measures one text (and the plain one) alone.
+    let only = std::env::var("FDR_BENCH_ONLY").ok();
+    for (name, text, markup) in texts(n) {
+        if only
+            .as_deref()
+            .is_some_and(|o| !name.contains(o) && name != "texte ordinaire")
+        {
+            continue;
+        }
+        if markup && !parser_linear {
+            println!("{name}: left out (parser)");
+            continue;
+        }
+        let (r, json) = with_text(3, 5, &text);
+        let mut size = 0;
+        let (one, one_cpu) = measure(reps, || size = fdr_pdf::roadmap_pdf(&r, &json, at).len());
+        let sources: Vec<(fdr_core::Roadmap, Vec<u8>)> =
+            (1..=15).map(|t| with_text(100 + t as u64, t, &text)).collect();
+        let src: Vec<fdr_pdf::Source> = sources
+            .iter()
+            .map(|(r, json)| fdr_pdf::Source {
+                roadmap: r,
+                json,
+                exported_at: at,
+            })
+            .collect();
+        let (all, all_cpu) = measure(reps.min(3), || {
+            assert!(fdr_pdf::consolidated_pdf(&src, "2026-12-01T09:00:00Z").len() > 1000);
+        });
+        if plain.is_none() {
+            plain = Some((one, one_cpu, all, all_cpu));
+        }
+        let (p1, p1c, pa, pac) = plain.unwrap_or((one, one_cpu, all, all_cpu));
+        println!(
+            "{name} ({} caractères, {} Kio) : une feuille de route {one:.0} ms, CPU {one_cpu:.0} ms ({:.2}× / CPU {:.2}× le texte ordinaire) ; \
+             consolidation de 15 {all:.0} ms, CPU {all_cpu:.0} ms ({:.2}× / CPU {:.2}×)",
+            text.chars().count(),
+            size / 1024,
+            one / p1,
+            one_cpu / p1c.max(0.001),
+            all / pa,
+            all_cpu / pac.max(0.001),
+        );
+    }
+}
+
+fn main() {
+    let quick = !std::env::args().any(|a| a == "--bench");
+    let reps = if quick { 1 } else { 10 };
+    if std::env::var("FDR_BENCH_ONLY").is_err() {
+        stages(reps);
+    }
+    hostile(if quick { 1 } else { 5 });
 }

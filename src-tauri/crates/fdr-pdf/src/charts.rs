@@ -3,7 +3,7 @@
 //! states the values shown.
 
 use crate::layout::{styles, Flow, Item, NodeId, Tag};
-use crate::text::{self, Rgb};
+use crate::text::{self, Rgb, TextStyle};
 use fdr_core::calendar;
 use fdr_core::french;
 use fdr_core::Indicator;
@@ -33,6 +33,45 @@ pub fn indicator_alt(x: &Indicator) -> String {
         None => "pas de cible".into(),
     });
     format!("{}.", parts.join(" ; "))
+}
+
+/// A value axis: from 0 (or a round value below a negative minimum) to a
+/// round value above the largest value, with its ticks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueAxis {
+    /// Bottom of the axis.
+    pub low: f64,
+    /// Top of the axis, above every value.
+    pub high: f64,
+    /// The labelled ticks, bottom to top.
+    pub ticks: Vec<f64>,
+}
+
+/// The value axis for values between `min` and `max`: four to six steps of
+/// 1, 2, 2.5 or 5 times a power of ten.
+pub fn value_axis(min: f64, max: f64) -> ValueAxis {
+    let low_value = min.min(0.0);
+    let high_value = max.max(0.0);
+    let span = (high_value - low_value).max(f64::MIN_POSITIVE);
+    let raw = span / 5.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw * (1.0 - 1e-9))
+        .unwrap_or(10.0 * magnitude);
+    let low = (low_value / step).floor() * step;
+    let mut high = (high_value / step).ceil() * step;
+    if high <= high_value + step * 1e-9 {
+        high += step;
+    }
+    let count = ((high - low) / step).round() as usize;
+    // Rounded to the step's precision, so that 0.1 × 3 prints 0,3.
+    let precision = 10f64.powi((-(step.log10().floor()) as i32 + 2).max(0));
+    let ticks = (0..=count)
+        .map(|k| ((low + k as f64 * step) * precision).round() / precision)
+        .collect();
+    ValueAxis { low, high, ticks }
 }
 
 /// Draws an indicator's chart at the current position of the flow.
@@ -78,7 +117,7 @@ pub fn indicator_chart(flow: &mut Flow, x: &Indicator, parent: NodeId) {
             all.iter().map(|p| p.0).fold(f64::MAX, f64::min),
             all.iter().map(|p| p.0).fold(f64::MIN, f64::max),
         );
-        let (mut y0, mut y1) = (
+        let (y0, y1) = (
             all.iter().map(|p| p.1).fold(f64::MAX, f64::min),
             all.iter().map(|p| p.1).fold(f64::MIN, f64::max),
         );
@@ -86,14 +125,37 @@ pub fn indicator_chart(flow: &mut Flow, x: &Indicator, parent: NodeId) {
             x0 -= 180.0;
             x1 += 180.0;
         }
-        y0 = y0.min(0.0);
-        if (y1 - y0).abs() < f64::EPSILON {
-            y1 = y0 + 1.0;
-        }
+        let axis_y = value_axis(y0, y1);
+        let (y0, y1) = (axis_y.low, axis_y.high);
         let sx = |d: f64| plot_x + ((d - x0) / (x1 - x0)) as f32 * plot_w;
         let sy = |v: f64| plot_y + plot_h - ((v - y0) / (y1 - y0)) as f32 * plot_h;
-        // Axes.
+        // Axes, and a labelled tick at each step of the value axis.
         let axis = Rgb(0.55, 0.55, 0.55);
+        for tick in &axis_y.ticks {
+            let ty = sy(*tick);
+            flow.place(
+                Item::Rule {
+                    x1: plot_x - 2.0,
+                    y1: ty,
+                    x2: plot_x + plot_w,
+                    y2: ty,
+                    width: 0.2,
+                    color: Rgb(0.88, 0.88, 0.88),
+                },
+                Tag::Artifact,
+            );
+            let n = fdr_core::Number::from_f64(*tick).unwrap_or_else(|| 0.into());
+            let label = text::single_line(flow.fonts, &french::number(&n), styles::SMALL.colored(Rgb::GREY));
+            let lx = (plot_x - 4.0 - label.width).max(left);
+            flow.place(
+                Item::Text {
+                    x: lx,
+                    y: ty + 2.8,
+                    line: label,
+                },
+                Tag::Artifact,
+            );
+        }
         flow.place(
             Item::Rule {
                 x1: plot_x,
@@ -116,14 +178,37 @@ pub fn indicator_chart(flow: &mut Flow, x: &Indicator, parent: NodeId) {
             },
             Tag::Artifact,
         );
-        for v in [y0, y1] {
-            let n = fdr_core::Number::from_f64(v).unwrap_or_else(|| 0.into());
-            let label = text::single_line(flow.fonts, &french::number(&n), styles::SMALL.colored(Rgb::GREY));
-            let lx = (plot_x - 4.0 - label.width).max(left);
+        // The reference and target levels: lines across the plot, labelled.
+        let small = styles::SMALL;
+        let mut label_ys: Vec<f32> = Vec::new();
+        for (value, name, color) in [
+            (baseline.map(|b| b.1), "Référence", Rgb::GREY),
+            (target.map(|t| t.1), "Cible", Rgb::RED),
+        ] {
+            let Some(v) = value else { continue };
+            let ly = sy(v);
+            flow.place(
+                Item::Rule {
+                    x1: plot_x,
+                    y1: ly,
+                    x2: plot_x + plot_w,
+                    y2: ly,
+                    width: 0.5,
+                    color,
+                },
+                Tag::Artifact,
+            );
+            let label = text::single_line(flow.fonts, name, TextStyle { size: 7.0, ..small }.colored(color));
+            // Above the line at the right end; below it when another label is there.
+            let mut y = ly - 2.0;
+            if label_ys.iter().any(|o| (o - y).abs() < 8.0) {
+                y = ly + 8.0;
+            }
+            label_ys.push(y);
             flow.place(
                 Item::Text {
-                    x: lx,
-                    y: sy(v) + 3.0,
+                    x: plot_x + plot_w - label.width - 2.0,
+                    y,
                     line: label,
                 },
                 Tag::Artifact,
@@ -258,4 +343,33 @@ pub fn indicator_chart(flow: &mut Flow, x: &Indicator, parent: NodeId) {
             Tag::Artifact,
         );
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_value_axis_runs_from_zero_to_a_round_value_above_every_value() {
+        let a = value_axis(38.0, 64.8);
+        assert_eq!((a.low, a.high), (0.0, 80.0), "{a:?}");
+        assert_eq!(a.ticks, vec![0.0, 20.0, 40.0, 60.0, 80.0]);
+        let b = value_axis(310.0, 500.0);
+        assert!(b.high > 500.0 && b.low == 0.0, "strictly above the largest: {b:?}");
+        let c = value_axis(0.12, 0.27);
+        assert!(
+            c.ticks.iter().all(|t| (t * 100.0 - (t * 100.0).round()).abs() < 1e-9),
+            "round ticks: {c:?}"
+        );
+        assert!(c.high > 0.27 && c.high <= 0.4, "{c:?}");
+        let d = value_axis(-8.2, 12.0);
+        assert!(
+            d.low <= -8.2 && d.ticks.contains(&0.0),
+            "a negative value goes below 0: {d:?}"
+        );
+        let e = value_axis(5.0, 5.0);
+        assert!(e.high > 5.0 && e.ticks.len() >= 3, "{e:?}");
+        let f = value_axis(0.0, 0.0);
+        assert!(f.high > 0.0, "{f:?}");
+    }
 }

@@ -155,7 +155,7 @@ fn facts(flow: &mut Flow, part: &Part, sect: NodeId) {
         ("Budget", french::money_cents(r.total_cents())),
         ("Empreinte des données", format!("SHA-256 {short}…")),
     ];
-    let columns = [Column::new("Rubrique", 1.2), Column::new("Valeur", 4.0)];
+    let columns = [Column::new("Rubrique"), Column::new("Valeur")];
     let rows: Vec<Row> = rows
         .into_iter()
         .map(|(k, v)| Row {
@@ -170,15 +170,15 @@ fn facts(flow: &mut Flow, part: &Part, sect: NodeId) {
 fn themes_table(flow: &mut Flow, parts: &[Part], catalogue: &Catalogue, sect: NodeId) {
     flow.heading(2, SUMMARY[0], sect, true);
     let columns = [
-        Column::new("N°", 0.5),
-        Column::new("Thème", 4.2),
-        Column::new("Statut", 1.2),
-        Column::right("Rév.", 0.6),
-        Column::new("Exportée le", 1.3),
-        Column::right("Obj.", 0.6),
-        Column::right("Act.", 0.6),
-        Column::right("Ind.", 0.6),
-        Column::right("Budget", 1.7),
+        Column::new("N°"),
+        Column::new("Thème"),
+        Column::new("Statut"),
+        Column::right("Rév."),
+        Column::new("Exportée le"),
+        Column::right("Obj."),
+        Column::right("Act."),
+        Column::right("Ind."),
+        Column::right("Budget"),
     ];
     let mut rows = Vec::new();
     for theme in &catalogue.themes {
@@ -299,12 +299,12 @@ fn indicators_overview(flow: &mut Flow, parts: &[Part], sect: NodeId) {
         return;
     }
     let columns = [
-        Column::new("Thème", 3.6),
-        Column::right("Indicateurs", 1.1),
-        Column::right("Avec cible", 1.1),
-        Column::right("Mesurés", 1.0),
-        Column::right("Progression médiane", 1.5),
-        Column::right("Points à revoir", 1.2),
+        Column::new("Thème"),
+        Column::right("Indicateurs"),
+        Column::right("Avec cible"),
+        Column::right("Mesurés"),
+        Column::right("Progression médiane"),
+        Column::right("Points à revoir"),
     ];
     let rows: Vec<Row> = parts
         .iter()
@@ -355,8 +355,8 @@ fn participation_summary(flow: &mut Flow, parts: &[Part], sect: NodeId) {
         e.0 += 1;
         e.1 += p.participants.unwrap_or(0);
     }
-    let mut columns = vec![Column::new("Étape", 1.6)];
-    columns.extend(Method::ALL.iter().map(|m| Column::right(m.label_fr(), 1.2)));
+    let mut columns = vec![Column::new("Étape")];
+    columns.extend(Method::ALL.iter().map(|m| Column::right(m.label_fr())));
     let rows: Vec<Row> = Stage::ALL
         .iter()
         .enumerate()
@@ -414,5 +414,5 @@ fn furniture(doc: &mut Document, date: &str, catalogue: &Catalogue, fonts: &mut 
             .unwrap_or("");
         format!("Consolidation régionale · {} · {current}", catalogue.region.name)
     };
-    roadmap::page_furniture(doc, fonts, header, &format!("Établi le {}", french::date(date)));
+    roadmap::page_furniture(doc, fonts, header, &format!("Établi le {}", french::date_long(date)));
 }

@@ -1,9 +1,15 @@
 //! The faces compiled into the application, their metrics and kerning.
 //!
-//! Noto Sans in four styles sets the text; DejaVu Sans is the fallback for
-//! characters Noto Sans lacks (arrows, symbols, Hebrew, Arabic…). A character
-//! neither has (emoji, rare scripts) is drawn as U+FFFD from the fallback,
-//! with the original kept as `/ActualText` so that it stays extractable.
+//! Noto Sans in four styles sets the text; Noto Emoji (monochrome, reduced
+//! to the glyphs its `cmap` reaches) draws emoji, and DejaVu Sans is the
+//! fallback for what both lack (arrows, symbols such as ✓ → ≥, Hebrew,
+//! Arabic…). A character none has (CJK, rare scripts) is drawn as U+FFFD from
+//! the fallback, with the original kept as `/ActualText` so that it stays
+//! extractable.
+//!
+//! Extending it: a new face is a file in `assets/fonts/` (with its licence
+//! in `assets/LICENSES.md`), a [`FaceId`] variant, its place in the chain of
+//! [`Fonts::glyph`] and its PostScript name in the renderer.
 //!
 //! Metrics come from the font files with `ttf-parser`: advances from `hmtx`,
 //! pair kerning from the GPOS `kern` feature (format 1 and 2 pair
@@ -52,6 +58,8 @@ pub const NOTO_ITALIC: &[u8] = include_bytes!("../../../../assets/fonts/NotoSans
 pub const NOTO_BOLD_ITALIC: &[u8] = include_bytes!("../../../../assets/fonts/NotoSans-BoldItalic.ttf");
 /// Fallback for characters Noto Sans lacks.
 pub const DEJAVU_SANS: &[u8] = include_bytes!("../../../../assets/fonts/DejaVuSans.ttf");
+/// Emoji (monochrome Noto Emoji, reduced to the glyphs its `cmap` reaches).
+pub const NOTO_EMOJI: &[u8] = include_bytes!("../../../../assets/fonts/NotoEmoji-Regular.ttf");
 
 /// One of the embedded faces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -66,16 +74,19 @@ pub enum FaceId {
     BoldItalic,
     /// DejaVu Sans (fallback).
     Fallback,
+    /// Noto Emoji (fallback for emoji).
+    Emoji,
 }
 
 impl FaceId {
     /// Every face, in resource order.
-    pub const ALL: [FaceId; 5] = [
+    pub const ALL: [FaceId; 6] = [
         Self::Regular,
         Self::Bold,
         Self::Italic,
         Self::BoldItalic,
         Self::Fallback,
+        Self::Emoji,
     ];
 
     /// The face for a style.
@@ -96,6 +107,7 @@ impl FaceId {
             Self::Italic => NOTO_ITALIC,
             Self::BoldItalic => NOTO_BOLD_ITALIC,
             Self::Fallback => DEJAVU_SANS,
+            Self::Emoji => NOTO_EMOJI,
         }
     }
 
@@ -113,6 +125,7 @@ impl FaceId {
             Self::Italic => "FDRITA",
             Self::BoldItalic => "FDRBIT",
             Self::Fallback => "FDRFBK",
+            Self::Emoji => "FDREMJ",
         }
     }
 }
@@ -241,10 +254,10 @@ impl Fonts {
         }
     }
 
-    /// How `c` is drawn in the style's face: by that face, by the fallback,
-    /// or as a replacement from the fallback.
+    /// How `c` is drawn in the style's face: by that face,
+    /// by the emoji face, by the fallback, or as a replacement from the fallback.
     pub fn glyph(&mut self, style_face: FaceId, c: char) -> Glyph {
-        for face in [style_face, FaceId::Fallback] {
+        for face in [style_face, FaceId::Emoji, FaceId::Fallback] {
             let f = &mut self.faces[face.index()];
             if let Some((gid, adv)) = f.glyph(c) {
                 if gid.0 != 0 {
@@ -303,13 +316,33 @@ mod tests {
         let mut fonts = Fonts::new();
         let arrow = fonts.glyph(FaceId::Regular, '⇒');
         assert_eq!(arrow.face, FaceId::Fallback, "DejaVu draws what Noto Sans lacks");
-        let emoji = fonts.glyph(FaceId::Regular, '漢');
+        let cjk = fonts.glyph(FaceId::Regular, '漢');
         assert_eq!(
-            (emoji.face, emoji.drawn),
+            (cjk.face, cjk.drawn),
             (FaceId::Fallback, REPLACEMENT),
             "no embedded face has CJK: replacement"
         );
-        assert!(emoji.advance > 0.0);
+        assert!(cjk.advance > 0.0);
+    }
+
+    #[test]
+    fn symbols_and_emoji_people_type_have_a_glyph() {
+        let mut fonts = Fonts::new();
+        for c in "✓→≥½€œŒ😀👍❤✅⚠📅🎉♻✔".chars() {
+            let g = fonts.glyph(FaceId::Regular, c);
+            assert_eq!(g.drawn, c, "{c:?} is drawn by a face ({:?}), not replaced", g.face);
+            assert!(g.advance > 0.0, "{c:?} has an advance");
+        }
+        assert_eq!(
+            fonts.glyph(FaceId::Bold, '😀').face,
+            FaceId::Emoji,
+            "emoji come from Noto Emoji"
+        );
+        assert_eq!(
+            fonts.glyph(FaceId::Regular, '✓').face,
+            FaceId::Fallback,
+            "DejaVu draws ✓ before the emoji face"
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@
 use crate::fonts::Fonts;
 use crate::text::{self, Line, Rgb, TextStyle};
 use fdr_core::markdown::{self, Block, Span};
+use fdr_core::typography;
 
 /// Points per millimetre.
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -60,6 +61,23 @@ impl Geometry {
             top: Pt::from(Mm(24.0)).0,
             bottom: Pt::from(Mm(22.0)).0,
         }
+    }
+    /// A4 landscape with the same margins (wide tables).
+    pub fn a4_landscape() -> Self {
+        let p = Self::a4();
+        Self {
+            width: p.height,
+            height: p.width,
+            ..p
+        }
+    }
+    /// Whether the page is wider than tall.
+    pub fn is_landscape(&self) -> bool {
+        self.width > self.height
+    }
+    /// Height of the body, between the top and bottom margins.
+    pub fn body_height(&self) -> f32 {
+        self.body_bottom() - self.top
     }
     /// Width of the text block.
     pub fn measure(&self) -> f32 {
@@ -315,10 +333,22 @@ pub struct Placed {
 }
 
 /// One page of boxes.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Page {
+    /// Its size and margins (portrait, or landscape for a wide table).
+    pub geometry: Geometry,
     /// Boxes in drawing (and reading) order.
     pub items: Vec<Placed>,
+}
+
+impl Page {
+    /// An empty page.
+    pub fn new(geometry: Geometry) -> Self {
+        Self {
+            geometry,
+            items: Vec::new(),
+        }
+    }
 }
 
 /// A heading placed in the flow, for the contents and the outline.
@@ -337,7 +367,7 @@ pub struct HeadingMark {
 /// A laid-out document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
-    /// Page geometry.
+    /// The usual page geometry (each page has its own: see [`Page::geometry`]).
     pub geometry: Geometry,
     /// Pages.
     pub pages: Vec<Page>,
@@ -364,31 +394,28 @@ pub mod styles {
     pub const H3: TextStyle = TextStyle::bold(10.5).colored(Rgb::TEXT);
 }
 
-/// A table column: header text and share of the measure.
+/// A table column: header text and alignment. Its width comes from its
+/// content (see [`Flow::table`]).
 #[derive(Debug, Clone)]
 pub struct Column {
     /// Header text.
     pub header: String,
-    /// Relative width.
-    pub weight: f32,
     /// Right-aligned (numbers, money).
     pub right: bool,
 }
 
 impl Column {
     /// A left-aligned column.
-    pub fn new(header: &str, weight: f32) -> Self {
+    pub fn new(header: &str) -> Self {
         Self {
             header: header.to_string(),
-            weight,
             right: false,
         }
     }
     /// A right-aligned column (numbers, money).
-    pub fn right(header: &str, weight: f32) -> Self {
+    pub fn right(header: &str) -> Self {
         Self {
             header: header.to_string(),
-            weight,
             right: true,
         }
     }
@@ -442,12 +469,47 @@ pub struct Row {
 
 const CELL_PAD: f32 = 3.0;
 
+/// The largest reduction of a table's font size before it turns to landscape.
+const MAX_SHRINK: f32 = 2.0;
+
+/// A word wider than this (at the table's base size) counts for this much in
+/// its column's minimum width: it will be hyphenated rather than widen the
+/// column (a URL, a 200,000-character word).
+const LONG_TOKEN: f32 = 120.0;
+
+/// Where a flow stood, to come back to it (see [`Flow::keep_together`]).
+#[derive(Clone, Copy)]
+struct Mark {
+    pages: usize,
+    items: usize,
+    nodes: usize,
+    headings: usize,
+    y: f32,
+    pending_heading: Option<(usize, usize, f32, usize)>,
+    geometry: Geometry,
+    next_geometry: Geometry,
+}
+
+/// How a table is set: font size, orientation, and the columns of each
+/// part (the row header repeated in each when the columns are split).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TablePlan {
+    /// Font size of the cells.
+    pub size: f32,
+    /// On landscape pages.
+    pub landscape: bool,
+    /// The parts: indices of their columns, and the columns' widths in points.
+    pub parts: Vec<(Vec<usize>, Vec<f32>)>,
+}
+
 /// Places blocks on pages.
 pub struct Flow<'f> {
     /// Fonts and metrics.
     pub fonts: &'f mut Fonts,
-    /// Geometry.
+    /// Geometry of the current page.
     pub geometry: Geometry,
+    /// Geometry of the pages started from now on.
+    next_geometry: Geometry,
     /// Pages so far.
     pub pages: Vec<Page>,
     /// Structure so far.
@@ -472,7 +534,8 @@ impl<'f> Flow<'f> {
         Self {
             fonts,
             geometry,
-            pages: vec![Page::default()],
+            next_geometry: geometry,
+            pages: vec![Page::new(geometry)],
             tree: StructTree::new(),
             headings: Vec::new(),
             y: geometry.top,
@@ -499,7 +562,8 @@ impl<'f> Flow<'f> {
                 None
             }
         };
-        self.pages.push(Page::default());
+        self.geometry = self.next_geometry;
+        self.pages.push(Page::new(self.geometry));
         self.y = self.geometry.top;
         if let Some((moved, y0, mark)) = carried {
             let dy = self.geometry.top - y0;
@@ -515,6 +579,34 @@ impl<'f> Flow<'f> {
             };
             self.y = end + dy;
             self.pending_heading = Some((page, 0, self.geometry.top, mark));
+        }
+    }
+
+    /// Pages started from now on are landscape (`true`) or portrait. The
+    /// current page changes too when nothing is on it yet; otherwise a new
+    /// page starts (taking along a heading waiting for what follows).
+    pub fn set_landscape(&mut self, landscape: bool) {
+        let base = self.next_geometry;
+        let wanted = if landscape == base.is_landscape() {
+            base
+        } else {
+            Geometry {
+                width: base.height,
+                height: base.width,
+                ..base
+            }
+        };
+        self.next_geometry = wanted;
+        if self.geometry == wanted {
+            return;
+        }
+        let page = self.page_index();
+        if self.pages[page].items.is_empty() {
+            self.geometry = wanted;
+            self.pages[page].geometry = wanted;
+            self.y = wanted.top;
+        } else if landscape {
+            self.new_page();
         }
     }
 
@@ -546,14 +638,101 @@ impl<'f> Flow<'f> {
         self.pages[page].items.push(Placed { item, tag });
     }
 
-    /// Places set lines at `x`, breaking pages between lines.
+    fn mark(&self) -> Mark {
+        Mark {
+            pages: self.pages.len(),
+            items: self.pages[self.pages.len() - 1].items.len(),
+            nodes: self.tree.nodes.len(),
+            headings: self.headings.len(),
+            y: self.y,
+            pending_heading: self.pending_heading,
+            geometry: self.geometry,
+            next_geometry: self.next_geometry,
+        }
+    }
+
+    /// Undoes everything placed since `mark`: boxes, pages, structure nodes, headings.
+    fn rewind(&mut self, mark: Mark) {
+        self.pages.truncate(mark.pages);
+        self.pages[mark.pages - 1].items.truncate(mark.items);
+        for node in mark.nodes..self.tree.nodes.len() {
+            if let Some(parent) = self.tree.nodes[node].parent.filter(|p| *p < mark.nodes) {
+                self.tree.nodes[parent].children.retain(|c| *c < mark.nodes);
+            }
+        }
+        self.tree.nodes.truncate(mark.nodes);
+        self.headings.truncate(mark.headings);
+        self.y = mark.y;
+        self.pending_heading = mark.pending_heading;
+        self.geometry = mark.geometry;
+        self.next_geometry = mark.next_geometry;
+    }
+
+    /// Lays out `content` so that it stays on one page: when it ran over a
+    /// page break but would fit on a page of its own, it is laid out again
+    /// from the next page (taking along a heading just before it). Content
+    /// taller than a page flows as usual. At most twice the work, once.
+    pub fn keep_together(&mut self, mut content: impl FnMut(&mut Flow)) {
+        let mark = self.mark();
+        content(self);
+        let broke = self.pages.len() > mark.pages;
+        let at_top = mark.y <= mark.geometry.top + 0.01;
+        if !broke || at_top || self.pages.len() > mark.pages + 1 {
+            return;
+        }
+        // Its height, had it started at the top of a page.
+        let first = mark.geometry.body_bottom() - mark.y;
+        let used_first = self.pages[mark.pages - 1].items[mark.items..]
+            .iter()
+            .map(|p| p.item.bounds().3)
+            .fold(mark.y, f32::max)
+            - mark.y;
+        let height = used_first.min(first) + (self.y - self.geometry.top);
+        if height > self.geometry.body_height() {
+            return;
+        }
+        self.rewind(mark);
+        self.new_page();
+        content(self);
+    }
+
+    /// Places set lines at `x`, breaking pages between lines, never leaving
+    /// the first line of a block alone at the foot of a page nor its last
+    /// line alone at the top of the next (no orphan, no widow).
     pub fn lines(&mut self, lines: Vec<Line>, x: f32, style: TextStyle, tag: Tag) {
         let lh = style.line_height();
-        for line in lines {
-            self.ensure(lh);
-            let baseline = self.y + style.size;
-            self.place(Item::Text { x, y: baseline, line }, tag);
-            self.y += lh;
+        let n = lines.len();
+        let mut lines = lines.into_iter();
+        let mut done = 0;
+        while done < n {
+            let at_top = self.y <= self.geometry.top + 0.01;
+            let fit = ((self.room() + 0.01) / lh).floor().max(0.0) as usize;
+            let rest = n - done;
+            let mut take = fit.min(rest);
+            if take < rest {
+                if rest - take == 1 {
+                    take = take.saturating_sub(1);
+                }
+                if done == 0 && take == 1 {
+                    take = 0;
+                }
+            }
+            if take == 0 {
+                if !at_top {
+                    self.new_page();
+                    continue;
+                }
+                take = fit.clamp(1, rest);
+            }
+            for line in lines.by_ref().take(take) {
+                let baseline = self.y + style.size;
+                self.place(Item::Text { x, y: baseline, line }, tag);
+                self.y += lh;
+            }
+            done += take;
+            if done < n {
+                self.new_page();
+            }
         }
     }
 
@@ -579,6 +758,8 @@ impl<'f> Flow<'f> {
         self.in_heading = true;
         self.headings.push(HeadingMark {
             level,
+            // As typed: the outline (bookmarks) shows it so; the contents
+            // page sets it with typography like every drawn text.
             title: title.to_string(),
             at: Destination {
                 page: self.page_index(),
@@ -659,7 +840,10 @@ impl<'f> Flow<'f> {
             let body = self.tree.add(li, Role::LBody);
             let lines = text::break_lines(self.fonts, spans, style, self.geometry.measure() - indent);
             let lh = style.line_height();
-            self.ensure(lh);
+            // The bullet goes with the lines that [`Flow::lines`] keeps together:
+            // a short item whole, a longer one at least two lines.
+            let keep = if lines.len() <= 3 { lines.len() } else { 2 };
+            self.ensure(lh * keep.max(1) as f32);
             let bullet = text::single_line(self.fonts, "•", style);
             let x = self.geometry.left;
             self.place(
@@ -676,13 +860,167 @@ impl<'f> Flow<'f> {
         self.y += style.size * 0.4;
     }
 
-    /// A table with a header row repeated after each page break. Rows taller
-    /// than a page are split between lines.
+    /// How a table will be set, in the spirit of HTML's automatic table
+    /// layout: each column has a minimum width (its longest unbreakable
+    /// piece: a word, an amount with its `€`, a number with its unit, a
+    /// date, an id) and a preferred one (its longest line); the measure is
+    /// shared from those. When the minimums do not fit: the font shrinks by
+    /// up to 2 pt; then the table goes to landscape pages; then its columns
+    /// are split over several tables, each repeating the row header.
+    pub fn plan_table(&mut self, columns: &[Column], rows: &[Row]) -> TablePlan {
+        let base = styles::SMALL.size;
+        let mut extents: Vec<text::Extent> = columns
+            .iter()
+            .map(|c| text::extent(self.fonts, &c.header, styles::SMALL_BOLD, LONG_TOKEN))
+            .collect();
+        for row in rows {
+            for (j, cell) in row.cells.iter().enumerate().take(columns.len()) {
+                let style = if cell.bold || row.total {
+                    styles::SMALL_BOLD
+                } else {
+                    styles::SMALL
+                };
+                let e = text::extent(self.fonts, &cell.text, style, LONG_TOKEN);
+                extents[j].min = extents[j].min.max(e.min);
+                extents[j].max = extents[j].max.max(e.max);
+            }
+        }
+        let pad = 2.0 * CELL_PAD + 0.5;
+        let at = |size: f32, j: usize| {
+            let k = size / base;
+            (extents[j].min * k + pad, extents[j].max.max(extents[j].min) * k + pad)
+        };
+        let fits =
+            |size: f32, cols: &[usize], measure: f32| cols.iter().map(|&j| at(size, j).0).sum::<f32>() <= measure;
+        let share = |size: f32, cols: &[usize], measure: f32| -> Vec<f32> {
+            let (mins, maxs): (Vec<f32>, Vec<f32>) = cols.iter().map(|&j| at(size, j)).unzip();
+            let smax = maxs.iter().sum::<f32>();
+            if smax <= measure {
+                return maxs
+                    .iter()
+                    .map(|m| m + (measure - smax) * m / smax.max(0.001))
+                    .collect();
+            }
+            // Short columns (statuses, dates, amounts) get their whole line
+            // when the others can still have their minimum; the rest of the
+            // measure goes to the wide ones, in proportion to what they lack.
+            let narrow: Vec<bool> = maxs.iter().map(|m| *m <= measure * 0.16).collect();
+            let floor: Vec<f32> = (0..cols.len())
+                .map(|i| if narrow[i] { maxs[i] } else { mins[i] })
+                .collect();
+            let lower = if floor.iter().sum::<f32>() <= measure {
+                floor
+            } else {
+                mins
+            };
+            let slower = lower.iter().sum::<f32>();
+            let want: f32 = maxs.iter().zip(&lower).map(|(hi, lo)| hi - lo).sum();
+            if want > 0.001 {
+                let extra = (measure - slower).max(0.0);
+                lower
+                    .iter()
+                    .zip(&maxs)
+                    .map(|(lo, hi)| lo + extra * (hi - lo) / want)
+                    .collect()
+            } else {
+                lower
+            }
+        };
+        let all: Vec<usize> = (0..columns.len()).collect();
+        let sizes = [base, base - 0.5, base - 1.0, base - 1.5, base - MAX_SHRINK];
+        for landscape in [false, true] {
+            let measure = self.oriented(landscape).measure();
+            if let Some(&size) = sizes.iter().find(|s| fits(**s, &all, measure)) {
+                return TablePlan {
+                    size,
+                    landscape,
+                    parts: vec![(all.clone(), share(size, &all, measure))],
+                };
+            }
+        }
+        // Split the columns, the row header repeated at the left of each part.
+        let size = base - MAX_SHRINK;
+        let measure = self.oriented(true).measure();
+        let head: Vec<usize> = if rows.iter().any(|r| r.row_header) {
+            vec![0]
+        } else {
+            Vec::new()
+        };
+        let mut parts: Vec<Vec<usize>> = Vec::new();
+        let mut current = head.clone();
+        for j in head.len()..columns.len() {
+            current.push(j);
+            if current.len() > head.len() + 1 && !fits(size, &current, measure) {
+                current.pop();
+                parts.push(std::mem::replace(&mut current, head.clone()));
+                current.push(j);
+            }
+        }
+        parts.push(current);
+        TablePlan {
+            size,
+            landscape: true,
+            parts: parts
+                .into_iter()
+                .map(|cols| {
+                    let w = share(size, &cols, measure);
+                    (cols, w)
+                })
+                .collect(),
+        }
+    }
+
+    /// The geometry of pages of this flow in an orientation.
+    fn oriented(&self, landscape: bool) -> Geometry {
+        let g = self.next_geometry;
+        if g.is_landscape() == landscape {
+            g
+        } else {
+            Geometry {
+                width: g.height,
+                height: g.width,
+                ..g
+            }
+        }
+    }
+
+    /// A table with a header row repeated after each page break, its columns
+    /// sized from their content ([`Flow::plan_table`]). Rows taller than a
+    /// page are split between lines; the header row stays with the first
+    /// row. Returns the (first) table's node.
     pub fn table(&mut self, columns: &[Column], rows: &[Row], parent: NodeId) -> NodeId {
+        let plan = self.plan_table(columns, rows);
+        if plan.landscape {
+            self.set_landscape(true);
+        }
+        let mut first = None;
+        for (cols, widths) in &plan.parts {
+            let node = self.table_part(columns, rows, cols, widths, plan.size, parent);
+            first.get_or_insert(node);
+        }
+        if plan.landscape {
+            self.set_landscape(false);
+        }
+        first.unwrap_or(parent)
+    }
+
+    /// One table of the columns `cols` (of `columns`), `widths` wide, cells at `size` points.
+    fn table_part(
+        &mut self,
+        columns: &[Column],
+        rows: &[Row],
+        cols: &[usize],
+        widths: &[f32],
+        size: f32,
+        parent: NodeId,
+    ) -> NodeId {
+        let regular = TextStyle { size, ..styles::SMALL };
+        let bold = TextStyle {
+            size,
+            ..styles::SMALL_BOLD
+        };
         let table = self.tree.add(parent, Role::Table);
-        let measure = self.geometry.measure();
-        let total_weight: f32 = columns.iter().map(|c| c.weight).sum::<f32>().max(0.001);
-        let widths: Vec<f32> = columns.iter().map(|c| measure * c.weight / total_weight).collect();
+        let measure: f32 = widths.iter().sum();
         let left = self.geometry.left;
         let xs: Vec<f32> = widths
             .iter()
@@ -692,15 +1030,16 @@ impl<'f> Flow<'f> {
                 Some(here)
             })
             .collect();
+        let right: Vec<bool> = cols.iter().map(|&j| columns[j].right).collect();
         let head = self.tree.add(table, Role::THead);
         let body = self.tree.add(table, Role::TBody);
-        let header_cells: Vec<Vec<Line>> = columns
+        let header_cells: Vec<Vec<Line>> = cols
             .iter()
-            .zip(&widths)
-            .map(|(c, w)| text::plain_lines(self.fonts, &c.header, styles::SMALL_BOLD, w - 2.0 * CELL_PAD))
+            .zip(widths)
+            .map(|(&j, w)| text::plain_lines(self.fonts, &columns[j].header, bold, w - 2.0 * CELL_PAD))
             .collect();
         let header_lines = header_cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        let lh = styles::SMALL.line_height();
+        let lh = regular.line_height();
         let header_height = header_lines as f32 * lh + 2.0 * CELL_PAD;
 
         // The header row, tagged once; repeats after page breaks are artifacts.
@@ -719,12 +1058,12 @@ impl<'f> Flow<'f> {
             for (i, lines) in header_cells.iter().enumerate() {
                 let tag = tags.as_ref().map_or(Tag::Artifact, |t| Tag::Node(t[i]));
                 for (k, line) in lines.iter().enumerate() {
-                    let x = if columns[i].right {
+                    let x = if right[i] {
                         xs[i] + widths[i] - CELL_PAD - line.width
                     } else {
                         xs[i] + CELL_PAD
                     };
-                    let y = top + CELL_PAD + k as f32 * lh + styles::SMALL_BOLD.size;
+                    let y = top + CELL_PAD + k as f32 * lh + bold.size;
                     flow.place(
                         Item::Text {
                             x,
@@ -748,10 +1087,43 @@ impl<'f> Flow<'f> {
                 Tag::Artifact,
             );
         };
-        // Keep the header with at least one line of the first row.
-        self.ensure(header_height + lh + 2.0 * CELL_PAD);
+        let set_row = |flow: &mut Flow, row: &Row| -> Vec<(Vec<Line>, TextStyle)> {
+            cols.iter()
+                .zip(widths)
+                .map(|(&j, w)| {
+                    let cell = row.cells.get(j);
+                    let style = if cell.is_some_and(|c| c.bold) || row.total {
+                        bold
+                    } else {
+                        regular
+                    };
+                    let style = style.colored(cell.map_or(Rgb::TEXT, |c| c.color));
+                    let text = cell.map_or("", |c| c.text.as_str());
+                    (text::plain_lines(flow.fonts, text, style, w - 2.0 * CELL_PAD), style)
+                })
+                .collect()
+        };
+        let row_height = |cells: &[(Vec<Line>, TextStyle)]| {
+            cells.iter().map(|c| c.0.len()).max().unwrap_or(1).max(1) as f32 * lh + 2.0 * CELL_PAD
+        };
+        let all: Vec<Vec<(Vec<Line>, TextStyle)>> = rows.iter().map(|r| set_row(self, r)).collect();
+        let heights: Vec<f32> = all.iter().map(|c| row_height(c)).collect();
+        // Keep the header with the whole first row (or a line of it, when the
+        // row is taller than a page); a small table stays whole.
+        let body_height = self.geometry.body_height();
+        let whole = header_height + heights.iter().sum::<f32>();
+        let first_height = heights.first().copied().unwrap_or(0.0);
+        let keep = if whole <= body_height / 3.0 {
+            whole - header_height
+        } else if header_height + first_height <= body_height {
+            first_height
+        } else {
+            lh + 2.0 * CELL_PAD
+        };
+        self.ensure(header_height + keep);
         let tr = self.tree.add(head, Role::TR);
-        let th: Vec<NodeId> = (0..columns.len())
+        let th: Vec<NodeId> = cols
+            .iter()
             .map(|_| {
                 let n = self.tree.add(tr, Role::TH);
                 self.tree.nodes[n].column_scope = Some(true);
@@ -760,36 +1132,28 @@ impl<'f> Flow<'f> {
             .collect();
         draw_header(self, Some(th));
 
-        for (r, row) in rows.iter().enumerate() {
+        let last = rows.len().saturating_sub(1);
+        for (r, (row, cells)) in rows.iter().zip(all).enumerate() {
             let tr = self.tree.add(body, Role::TR);
-            let cells: Vec<(NodeId, Vec<Line>, TextStyle)> = row
-                .cells
-                .iter()
-                .enumerate()
-                .map(|(i, cell)| {
+            let nodes: Vec<NodeId> = (0..cells.len())
+                .map(|i| {
                     let header = i == 0 && row.row_header;
-                    let role = if header { Role::TH } else { Role::TD };
-                    let n = self.tree.add(tr, role);
+                    let n = self.tree.add(tr, if header { Role::TH } else { Role::TD });
                     if header {
                         self.tree.nodes[n].column_scope = Some(false);
                     }
-                    let base = if cell.bold || row.total {
-                        styles::SMALL_BOLD
-                    } else {
-                        styles::SMALL
-                    };
-                    let style = base.colored(cell.color);
-                    let w = widths.get(i).copied().unwrap_or(measure);
-                    (
-                        n,
-                        text::plain_lines(self.fonts, &cell.text, style, w - 2.0 * CELL_PAD),
-                        style,
-                    )
+                    n
                 })
                 .collect();
-            let n_lines = cells.iter().map(|c| c.1.len()).max().unwrap_or(1).max(1);
-            let row_height = n_lines as f32 * lh + 2.0 * CELL_PAD;
-            if row_height > self.room() {
+            let n_lines = cells.iter().map(|c| c.0.len()).max().unwrap_or(1).max(1);
+            // The last row (often the total) never goes alone to a new page:
+            // the one before it goes along.
+            let with_next = if r + 1 == last && last > 1 && heights[r] + heights[last] + header_height <= body_height {
+                heights[last]
+            } else {
+                0.0
+            };
+            if heights[r] + with_next > self.room() {
                 self.new_page();
                 draw_header(self, None);
             }
@@ -820,16 +1184,15 @@ impl<'f> Flow<'f> {
                         Tag::Artifact,
                     );
                 }
-                for (i, (node, lines, style)) in cells.iter().enumerate() {
+                for (i, (lines, style)) in cells.iter().enumerate() {
                     for (k, l) in lines.iter().enumerate().skip(line).take(fit) {
-                        let right = columns.get(i).is_some_and(|c| c.right);
-                        let x = if right {
+                        let x = if right[i] {
                             xs[i] + widths[i] - CELL_PAD - l.width
                         } else {
                             xs[i] + CELL_PAD
                         };
                         let y = top + CELL_PAD + (k - line) as f32 * lh + style.size;
-                        self.place(Item::Text { x, y, line: l.clone() }, Tag::Node(*node));
+                        self.place(Item::Text { x, y, line: l.clone() }, Tag::Node(nodes[i]));
                     }
                 }
                 self.y = top + height;
@@ -866,7 +1229,7 @@ impl<'f> Flow<'f> {
     ) -> NodeId {
         self.ensure(height);
         let node = self.tree.add(parent, Role::Figure);
-        self.tree.nodes[node].alt = Some(alt);
+        self.tree.nodes[node].alt = Some(typography::french(&alt));
         let (x, y) = (self.geometry.left, self.y);
         draw(self, x, y, node);
         self.y = y + height;
@@ -876,7 +1239,7 @@ impl<'f> Flow<'f> {
     /// The finished layout.
     pub fn finish(self) -> Document {
         Document {
-            geometry: self.geometry,
+            geometry: self.oriented(false),
             pages: self.pages,
             tree: self.tree,
             headings: self.headings,
@@ -903,23 +1266,7 @@ mod tests {
         let mut fonts = Fonts::new();
         let g = Geometry::a4();
         let mut flow = Flow::new(&mut fonts, g);
-        let columns = vec![
-            Column {
-                header: "Id".into(),
-                weight: 1.0,
-                right: false,
-            },
-            Column {
-                header: "Intitulé".into(),
-                weight: 5.0,
-                right: false,
-            },
-            Column {
-                header: "Montant".into(),
-                weight: 2.0,
-                right: true,
-            },
-        ];
+        let columns = vec![Column::new("Id"), Column::new("Intitulé"), Column::right("Montant")];
         let rows: Vec<Row> = (0..200)
             .map(|i| Row {
                 cells: vec![
@@ -996,11 +1343,7 @@ mod tests {
         let mut flow = Flow::new(&mut fonts, g);
         flow.y = g.body_bottom() - 60.0;
         flow.heading(2, "Budget", StructTree::ROOT, true);
-        let columns = vec![Column {
-            header: "Financeur".into(),
-            weight: 1.0,
-            right: false,
-        }];
+        let columns = vec![Column::new("Financeur")];
         let rows: Vec<Row> = (0..3)
             .map(|_| Row {
                 cells: vec![Cell::new("x\ny\nz")],
@@ -1049,6 +1392,216 @@ mod tests {
                     w[1]
                 );
             }
+        }
+    }
+
+    /// Every line of a table cell (TD/TH) ends at a space or a forced break:
+    /// no word, number, amount, date or id is cut across lines.
+    pub(crate) fn cut_cells(doc: &Document) -> Vec<(usize, String, text::LineEnd)> {
+        let mut cut = Vec::new();
+        for (p, page) in doc.pages.iter().enumerate() {
+            for placed in &page.items {
+                if let (Item::Text { line, .. }, Tag::Node(n)) = (&placed.item, placed.tag) {
+                    let cell = matches!(doc.tree.nodes[n].role, Role::TD | Role::TH);
+                    if cell && !matches!(line.end, text::LineEnd::Space | text::LineEnd::Forced) {
+                        cut.push((p, line.text(), line.end));
+                    }
+                }
+            }
+        }
+        cut
+    }
+
+    fn budget_lines(years: std::ops::RangeInclusive<i64>, amount_cents: i64) -> Vec<fdr_core::FundingLine> {
+        let funders = [
+            "État",
+            "Région Hauts-de-France",
+            "Département du Pas-de-Calais",
+            "Caisse d’allocations familiales",
+            "Fonds social européen",
+        ];
+        funders
+            .iter()
+            .flat_map(|f| {
+                years.clone().map(move |year| fdr_core::FundingLine {
+                    funder: f.to_string(),
+                    year,
+                    amount_cents,
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_regional_budget_shows_six_years_and_the_total_of_amounts_up_to_a_billion_unbroken() {
+        let mut fonts = Fonts::new();
+        let mut flow = Flow::new(&mut fonts, Geometry::a4());
+        let lines = budget_lines(2018..=2023, 99_999_999_999);
+        assert!(crate::roadmap::funding_grid(&mut flow, &lines, StructTree::ROOT));
+        let doc = flow.finish();
+        let tables = doc.tree.nodes.iter().filter(|n| n.role == Role::Table).count();
+        assert_eq!(tables, 1, "six years and the total in one table, not split");
+        assert!(cut_cells(&doc).is_empty(), "nothing cut: {:?}", cut_cells(&doc));
+        let texts: Vec<String> = doc.pages.iter().flat_map(text_items).map(|t| t.2).collect();
+        let amount = "999\u{202F}999\u{202F}999,99\u{A0}€";
+        assert_eq!(
+            texts.iter().filter(|t| t.trim() == amount).count(),
+            5 * 6,
+            "each of the 30 amounts is one line of its own cell: {texts:?}"
+        );
+        for whole in [
+            "4\u{202F}999\u{202F}999\u{202F}999,95\u{A0}€",
+            "29\u{202F}999\u{202F}999\u{202F}999,70\u{A0}€",
+        ] {
+            assert!(texts.iter().any(|t| t.trim() == whole), "the total {whole} is whole");
+        }
+        for page in &doc.pages {
+            for p in &page.items {
+                let (l, _, r, _) = p.item.bounds();
+                assert!(
+                    l >= page.geometry.left - 0.5 && r <= page.geometry.width - page.geometry.right + 0.5,
+                    "inside the margins"
+                );
+            }
+        }
+    }
+
+    fn wide_table(columns: usize) -> (Vec<Column>, Vec<Row>) {
+        let mut cols = vec![Column::new("Financeur")];
+        cols.extend((1..columns).map(|i| Column::right(&format!("{}", 2000 + i))));
+        let rows = (0..4)
+            .map(|r| Row {
+                cells: std::iter::once(Cell::new(format!("Financeur {r}")))
+                    .chain((1..columns).map(|_| Cell::new("1\u{202F}234\u{202F}567\u{202F}890,12\u{A0}€")))
+                    .collect(),
+                row_header: true,
+                total: false,
+            })
+            .collect();
+        (cols, rows)
+    }
+
+    #[test]
+    fn a_table_too_wide_shrinks_its_font_then_turns_landscape_then_splits_its_columns() {
+        let mut fonts = Fonts::new();
+        let mut flow = Flow::new(&mut fonts, Geometry::a4());
+        let mut plans = Vec::new();
+        for n in [4, 7, 10, 16] {
+            let (c, r) = wide_table(n);
+            plans.push((n, flow.plan_table(&c, &r)));
+        }
+        let (_, p4) = &plans[0];
+        assert_eq!(
+            (p4.size, p4.landscape, p4.parts.len()),
+            (8.0, false, 1),
+            "4 columns fit as they are"
+        );
+        let (_, p7) = &plans[1];
+        assert!(
+            p7.size < 8.0 && p7.size >= 6.0 && !p7.landscape,
+            "7 columns: a smaller font, portrait: {p7:?}"
+        );
+        let (_, p10) = &plans[2];
+        assert!(
+            p10.landscape && p10.parts.len() == 1,
+            "10 columns: landscape, one table: {p10:?}"
+        );
+        let (_, p16) = &plans[3];
+        assert!(
+            p16.landscape && p16.parts.len() == 2,
+            "16 columns: split in two: {p16:?}"
+        );
+        for (cols, widths) in &p16.parts {
+            assert_eq!(cols[0], 0, "each part repeats the row header");
+            assert!(widths.iter().sum::<f32>() <= Geometry::a4_landscape().measure() + 0.5);
+        }
+        let (c, r) = wide_table(16);
+        let mut flow = Flow::new(&mut fonts, Geometry::a4());
+        flow.plain("Avant le tableau.", styles::BODY, StructTree::ROOT);
+        flow.table(&c, &r, StructTree::ROOT);
+        flow.plain("Après le tableau.", styles::BODY, StructTree::ROOT);
+        flow.new_page();
+        flow.plain("Page suivante.", styles::BODY, StructTree::ROOT);
+        let doc = flow.finish();
+        assert!(cut_cells(&doc).is_empty(), "{:?}", cut_cells(&doc));
+        let kinds: Vec<bool> = doc.pages.iter().map(|p| p.geometry.is_landscape()).collect();
+        assert_eq!(kinds, vec![false, true, false], "the table's page alone is landscape");
+        let heads = text_items(&doc.pages[1])
+            .iter()
+            .filter(|t| t.2.starts_with("Financeur"))
+            .count();
+        assert_eq!(heads, 2 * 5, "two tables, each with the header and four row headers");
+    }
+
+    #[test]
+    fn a_group_kept_together_moves_whole_to_the_next_page() {
+        let mut fonts = Fonts::new();
+        let g = Geometry::a4();
+        let mut flow = Flow::new(&mut fonts, g);
+        flow.plain("Texte avant.", styles::BODY, StructTree::ROOT);
+        flow.y = g.body_bottom() - 80.0;
+        flow.keep_together(|flow| {
+            flow.heading(3, "ind_1 · Un indicateur", StructTree::ROOT, false);
+            flow.plain("Sa définition.", styles::BODY, StructTree::ROOT);
+            flow.figure(96.0, "Graphique".into(), StructTree::ROOT, |flow, x, y, node| {
+                flow.place(
+                    Item::Fill {
+                        x,
+                        y,
+                        w: 10.0,
+                        h: 96.0,
+                        color: Rgb::BLUE,
+                    },
+                    Tag::Node(node),
+                );
+            });
+        });
+        let doc = flow.finish();
+        assert_eq!(doc.pages.len(), 2);
+        assert!(
+            !text_items(&doc.pages[0]).iter().any(|t| t.2.contains("indicateur")),
+            "the heading left the first page"
+        );
+        let second = text_items(&doc.pages[1]);
+        assert!(second.iter().any(|t| t.2.contains("indicateur")) && second.iter().any(|t| t.2.contains("définition")));
+        assert!(
+            doc.pages[1].items.iter().any(|p| matches!(p.item, Item::Fill { .. })),
+            "with its chart"
+        );
+        assert_eq!(doc.headings[0].at.page, 1, "the heading's mark follows it");
+        assert_eq!(
+            doc.tree.nodes.iter().filter(|n| n.role == Role::Figure).count(),
+            1,
+            "laid out again, not twice: one figure in the structure"
+        );
+        assert_eq!(doc.tree.nodes.iter().filter(|n| n.role == Role::H3).count(), 1);
+    }
+
+    #[test]
+    fn no_line_of_a_paragraph_is_left_alone_at_a_page_break() {
+        let mut fonts = Fonts::new();
+        let g = Geometry::a4();
+        let lh = styles::BODY.line_height();
+        let text = "mot ".repeat(400);
+        let lines_of = |fonts: &mut Fonts| text::plain_lines(fonts, &text, styles::BODY, g.measure()).len();
+        let n = lines_of(&mut fonts);
+        assert!(n > 6);
+        for room_lines in [1usize, n - 1] {
+            let mut flow = Flow::new(&mut fonts, g);
+            flow.plain("Avant.", styles::BODY, StructTree::ROOT);
+            flow.y = g.body_bottom() - lh * room_lines as f32 - 0.5;
+            flow.plain(&text, styles::BODY, StructTree::ROOT);
+            let doc = flow.finish();
+            let per_page: Vec<usize> = doc
+                .pages
+                .iter()
+                .map(|p| text_items(p).iter().filter(|t| t.2.starts_with("mot")).count())
+                .collect();
+            assert!(
+                per_page.iter().all(|c| *c == 0 || *c >= 2),
+                "room for {room_lines}: {per_page:?}"
+            );
+            assert_eq!(per_page.iter().sum::<usize>(), n);
         }
     }
 }

@@ -207,8 +207,8 @@ impl FaceUse {
 
 /// The content stream of one page.
 fn page_content(doc: &Document, page_index: usize, marks: &mut Marks, faces: &[Option<FaceUse>]) -> String {
-    let h = doc.geometry.height;
     let page = &doc.pages[page_index];
+    let h = page.geometry.height;
     let mut out = String::with_capacity(16 * 1024);
     let mut state = State::default();
     let mut i = 0;
@@ -369,10 +369,11 @@ pub struct RenderOptions {
     pub tagged: bool,
 }
 
-fn dest(body: &mut Body, pages: &[u32], to: Destination, height: f32) {
-    let page = pages.get(to.page).copied().unwrap_or(pages[0]);
-    body.raw(" [").reference(page).raw(" /XYZ null");
-    body.number(height - to.y + 4.0).raw(" null]");
+/// A destination `[page /XYZ null y null]`; `heights` are the pages' heights.
+fn dest(body: &mut Body, pages: &[u32], to: Destination, heights: &[f32]) {
+    let index = if to.page < pages.len() { to.page } else { 0 };
+    body.raw(" [").reference(pages[index]).raw(" /XYZ null");
+    body.number(heights[index] - to.y + 4.0).raw(" null]");
 }
 
 fn add_outline(
@@ -380,7 +381,7 @@ fn add_outline(
     items: &[Bookmark],
     parent: u32,
     pages: &[u32],
-    height: f32,
+    heights: &[f32],
 ) -> (u32, u32, i64) {
     let ids: Vec<u32> = items.iter().map(|_| file.reserve()).collect();
     let mut count = 0i64;
@@ -391,7 +392,7 @@ fn add_outline(
             .raw(" /Parent")
             .reference(parent)
             .raw(" /Dest");
-        dest(&mut d, pages, b.to, height);
+        dest(&mut d, pages, b.to, heights);
         if i > 0 {
             d.raw(" /Prev").reference(ids[i - 1]);
         }
@@ -400,7 +401,7 @@ fn add_outline(
         }
         count += 1;
         if !b.children.is_empty() {
-            let (first, last, n) = add_outline(file, &b.children, ids[i], pages, height);
+            let (first, last, n) = add_outline(file, &b.children, ids[i], pages, heights);
             d.raw(" /First").reference(first).raw(" /Last").reference(last);
             // Positive: open at level 1 so sections show their sub-sections.
             let _ = write!(d.0, " /Count {n}");
@@ -420,6 +421,7 @@ fn base_font(face: FaceId) -> &'static str {
         FaceId::Italic => "NotoSans-Italic",
         FaceId::BoldItalic => "NotoSans-BoldItalic",
         FaceId::Fallback => "DejaVuSans",
+        FaceId::Emoji => "NotoEmoji-Regular",
     }
 }
 
@@ -538,7 +540,7 @@ endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
 /// [`render`] with switches.
 pub fn render_with(doc: &Document, meta: &Metadata, attachments: &[Attachment], options: RenderOptions) -> Vec<u8> {
     let t0 = std::time::Instant::now();
-    let height = doc.geometry.height;
+    let heights: Vec<f32> = doc.pages.iter().map(|p| p.geometry.height).collect();
     let mut file = syntax::File::new(64 * 1024 + attachments.iter().map(|a| a.bytes.len()).sum::<usize>());
     let catalog = file.reserve();
     let pages_id = file.reserve();
@@ -582,9 +584,10 @@ pub fn render_with(doc: &Document, meta: &Metadata, attachments: &[Attachment], 
                 let annot = file.reserve();
                 let mut d = Body::default();
                 d.raw("<< /Type /Annot /Subtype /Link /Rect [");
+                let height = heights[p];
                 d.number(*x).number(height - y - h).number(x + w).number(height - y);
                 d.raw(" ] /Border [0 0 0] /Dest");
-                dest(&mut d, &pages, *to, height);
+                dest(&mut d, &pages, *to, &heights);
                 d.raw(" /P").reference(pages[p]);
                 if let (true, Tag::Node(node)) = (marks.tagged, placed.tag) {
                     let _ = write!(d.0, " /StructParent {next_key}");
@@ -705,8 +708,8 @@ pub fn render_with(doc: &Document, meta: &Metadata, attachments: &[Attachment], 
     };
 
     // Pages.
-    let (w, h) = (doc.geometry.width, doc.geometry.height);
     for (p, content) in contents.into_iter().enumerate() {
+        let (w, h) = (doc.pages[p].geometry.width, doc.pages[p].geometry.height);
         let stream = file.reserve();
         file.stream(stream, String::new(), content.into_bytes(), true);
         let mut d = Body::default();
@@ -744,7 +747,7 @@ pub fn render_with(doc: &Document, meta: &Metadata, attachments: &[Attachment], 
         None
     } else {
         let root = file.reserve();
-        let (first, last, count) = add_outline(&mut file, &bookmarks, root, &pages, height);
+        let (first, last, count) = add_outline(&mut file, &bookmarks, root, &pages, &heights);
         file.object(
             root,
             format!("<< /Type /Outlines /First {first} 0 R /Last {last} 0 R /Count {count} >>"),

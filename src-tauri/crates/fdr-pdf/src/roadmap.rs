@@ -37,6 +37,7 @@ fn territories(codes: Option<&[String]>) -> String {
         .join(", ")
 }
 
+/// An action's dates in a table cell: short dates.
 fn dates(start: Option<&str>, end: Option<&str>) -> String {
     match (start, end) {
         (Some(s), Some(e)) => format!("{} – {}", french::date(s), french::date(e)),
@@ -46,9 +47,26 @@ fn dates(start: Option<&str>, end: Option<&str>) -> String {
     }
 }
 
+/// An action's dates in a sentence: long dates (« du 1er septembre 2019 au 31 décembre 2021 »).
+fn dates_long(start: Option<&str>, end: Option<&str>) -> String {
+    match (start, end) {
+        (Some(s), Some(e)) => format!("du {} au {}", french::date_long(s), french::date_long(e)),
+        (Some(s), None) => format!("à partir du {}", french::date_long(s)),
+        (None, Some(e)) => format!("jusqu’au {}", french::date_long(e)),
+        (None, None) => "non précisé".into(),
+    }
+}
+
+/// Each objective's rank (1 = first priority), by id.
+fn ranks(r: &Roadmap) -> std::collections::HashMap<&str, usize> {
+    let mut ranked: Vec<&Objective> = r.objectives.iter().collect();
+    ranked.sort_by_key(|o| o.priority);
+    ranked.iter().enumerate().map(|(i, o)| (o.id.as_str(), i + 1)).collect()
+}
+
 fn value(v: &DatedValue, unit: &str) -> String {
     format!(
-        "{}\nau {}",
+        "{}\nau\u{A0}{}",
         french::with_unit(&v.value, Some(unit)),
         french::date(&v.date)
     )
@@ -251,30 +269,19 @@ pub(crate) fn page_furniture(
     header: impl Fn(usize) -> String,
     footer_left: &str,
 ) {
-    let g = doc.geometry;
     let n = doc.pages.len();
     let style = TextStyle::regular(7.5).colored(Rgb::GREY);
-    let mut shown: Option<(String, Option<text::Line>)> = None;
+    let mut shown: Option<(String, f32, text::Line)> = None;
     for (i, page) in doc.pages.iter_mut().enumerate() {
+        let g = page.geometry;
         let top = g.top - 20.0;
         if i > 0 {
             let wanted = header(i);
-            if shown.as_ref().is_none_or(|(t, _)| *t != wanted) {
-                let all = text::plain_lines(fonts, &wanted, style, g.measure());
-                let mut line = all.first().cloned();
-                if all.len() > 1 {
-                    if let Some(h) = &line {
-                        let cut: String = h
-                            .text()
-                            .chars()
-                            .take(h.text().chars().count().saturating_sub(2))
-                            .collect();
-                        line = Some(text::single_line(fonts, &format!("{cut}…"), style));
-                    }
-                }
-                shown = Some((wanted, line));
+            if shown.as_ref().is_none_or(|(t, m, _)| *t != wanted || *m != g.measure()) {
+                let line = text::fit_with_ellipsis(fonts, &wanted, style, g.measure());
+                shown = Some((wanted, g.measure(), line));
             }
-            if let Some((_, Some(h))) = &shown {
+            if let Some((_, _, h)) = &shown {
                 page.items.push(crate::layout::Placed {
                     item: Item::Text {
                         x: g.left,
@@ -343,23 +350,8 @@ pub(crate) fn fill_contents(flow: &mut Flow, toc: NodeId, first_page: usize, top
         let indent = if *level == 1 { 0.0 } else { 14.0 };
         let number = text::single_line(flow.fonts, &(at.page + 1).to_string(), style);
         let avail = g.measure() - indent - number.width - 12.0;
-        let mut lines = text::plain_lines(flow.fonts, title, style, avail);
-        let cut = lines.len() > 1;
-        lines.truncate(1);
-        let mut line = lines.pop().unwrap_or_else(|| text::single_line(flow.fonts, "", style));
-        if cut {
-            // A title longer than the line ends with an ellipsis, never mid-word silently.
-            let mut shown: String = line.text().trim_end().to_string();
-            loop {
-                let candidate = text::single_line(flow.fonts, &format!("{shown}…"), style);
-                if candidate.width <= avail || shown.is_empty() {
-                    line = candidate;
-                    break;
-                }
-                shown.pop();
-                shown = shown.trim_end().to_string();
-            }
-        }
+        // A title longer than the line ends with an ellipsis, never mid-word silently.
+        let line = text::fit_with_ellipsis(flow.fonts, title, style, avail);
         let x = g.left + indent;
         let line_width = line.width;
         flow.pages[page].items.push(crate::layout::Placed {
@@ -431,11 +423,11 @@ fn diagnosis(flow: &mut Flow, r: &Roadmap, root: NodeId) {
         return;
     }
     let columns = vec![
-        Column::new("Indicateur", 5.0),
-        Column::right("Valeur", 2.0),
-        Column::right("Année", 1.0),
-        Column::new("Territoire", 2.2),
-        Column::new("Source", 2.5),
+        Column::new("Indicateur"),
+        Column::right("Valeur"),
+        Column::right("Année"),
+        Column::new("Territoire"),
+        Column::new("Source"),
     ];
     let rows: Vec<Row> = r
         .diagnosis
@@ -465,7 +457,7 @@ fn objectives(flow: &mut Flow, r: &Roadmap, root: NodeId) {
     let mut ranked: Vec<&Objective> = r.objectives.iter().collect();
     ranked.sort_by_key(|o| o.priority);
     for (rank, o) in ranked.iter().enumerate() {
-        let title = format!("Priorité {} — {} · {}", rank + 1, o.id, o.title);
+        let title = format!("{} · priorité {} — {}", o.id, rank + 1, o.title);
         flow.heading(2, &title, sect, false);
         if let Some(t) = o.text.as_deref().filter(|t| !t.trim().is_empty()) {
             flow.markdown(t, styles::BODY, sect);
@@ -517,12 +509,12 @@ fn plan(flow: &mut Flow, r: &Roadmap, root: NodeId) {
         flow.note("Aucune action n’est encore prévue.", sect);
     } else {
         let columns = vec![
-            Column::new("Id", 0.8),
-            Column::new("Action", 5.0),
-            Column::new("Pilote", 2.6),
-            Column::new("Dates", 2.4),
-            Column::new("Statut", 1.4),
-            Column::right("Total", 1.7),
+            Column::new("Id"),
+            Column::new("Action"),
+            Column::new("Pilote"),
+            Column::new("Dates"),
+            Column::new("Statut"),
+            Column::right("Total"),
         ];
         let rows: Vec<Row> = r
             .actions
@@ -572,10 +564,18 @@ fn plan(flow: &mut Flow, r: &Roadmap, root: NodeId) {
                 if a.objectives.is_empty() {
                     "—".into()
                 } else {
-                    a.objectives.join(", ")
+                    let ranks = ranks(r);
+                    a.objectives
+                        .iter()
+                        .map(|id| match ranks.get(id.as_str()) {
+                            Some(rank) => format!("{id} · priorité {rank}"),
+                            None => id.clone(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 },
             ),
-            ("Calendrier", dates(a.start.as_deref(), a.end.as_deref())),
+            ("Calendrier", dates_long(a.start.as_deref(), a.end.as_deref())),
             ("Statut", a.status.label_fr().to_string()),
             ("ETP", a.fte.as_ref().map(french::number).unwrap_or_else(|| "—".into())),
         ];
@@ -593,9 +593,9 @@ fn plan(flow: &mut Flow, r: &Roadmap, root: NodeId) {
             flow.note("Aucun financement renseigné.", sect);
         } else {
             let columns = vec![
-                Column::new("Financeur", 3.0),
-                Column::right("Année", 1.0),
-                Column::right("Montant", 2.0),
+                Column::new("Financeur"),
+                Column::right("Année"),
+                Column::right("Montant"),
             ];
             let mut rows: Vec<Row> = a
                 .funding
@@ -649,8 +649,8 @@ fn budget(flow: &mut Flow, r: &Roadmap, sect: NodeId) {
     budget_notes(flow, r, &all, sect);
 }
 
-/// The table funder × year of funding lines, with totals (at most six year
-/// columns per table); false when there is no line.
+/// The table funder × year of funding lines, with totals; false when there
+/// is no line.
 pub(crate) fn funding_grid(flow: &mut Flow, lines: &[FundingLine], sect: NodeId) -> bool {
     let years: BTreeSet<i64> = lines.iter().map(|f| f.year).collect();
     if years.is_empty() {
@@ -671,60 +671,40 @@ pub(crate) fn funding_grid(flow: &mut Flow, lines: &[FundingLine], sect: NodeId)
     }
     let grand_total: i128 = lines.iter().map(|f| i128::from(f.amount_cents)).sum();
     let years: Vec<i64> = years.into_iter().collect();
-    // Wide tables: at most 6 year columns per table.
-    for chunk in years.chunks(6) {
-        let mut columns = vec![Column::new("Financeur", 2.6)];
-        columns.extend(chunk.iter().map(|y| Column {
-            header: y.to_string(),
-            weight: 1.6,
-            right: true,
-        }));
-        let last = chunk.last() == years.last();
-        if last {
-            columns.push(Column::right("Total", 1.8));
-        }
-        let mut rows: Vec<Row> = funders
+    // One table: when the years do not fit the page, the table layout
+    // shrinks the font, turns to landscape, then splits the years over
+    // tables that repeat the funders.
+    let mut columns = vec![Column::new("Financeur")];
+    columns.extend(years.iter().map(|y| Column::right(&y.to_string())));
+    columns.push(Column::right("Total"));
+    let cell = |funder: &str, y: &i64| grid.get(&(funder, *y)).copied().unwrap_or(0);
+    let mut rows: Vec<Row> = funders
+        .iter()
+        .map(|funder| {
+            let mut cells = vec![Cell::new(funder.as_str())];
+            cells.extend(years.iter().map(|y| Cell::new(french::money_cents(cell(funder, y)))));
+            let total: i128 = years.iter().map(|y| cell(funder, y)).sum();
+            cells.push(Cell::bold(french::money_cents(total)));
+            Row {
+                cells,
+                row_header: true,
+                total: false,
+            }
+        })
+        .collect();
+    let mut cells = vec![Cell::bold("Total")];
+    cells.extend(
+        years
             .iter()
-            .map(|funder| {
-                let mut cells = vec![Cell::new(funder.as_str())];
-                cells.extend(chunk.iter().map(|y| {
-                    Cell::new(french::money_cents(
-                        grid.get(&(funder.as_str(), *y)).copied().unwrap_or(0),
-                    ))
-                }));
-                if last {
-                    let total: i128 = years
-                        .iter()
-                        .map(|y| grid.get(&(funder.as_str(), *y)).copied().unwrap_or(0))
-                        .sum();
-                    cells.push(Cell::bold(french::money_cents(total)));
-                }
-                Row {
-                    cells,
-                    row_header: true,
-                    total: false,
-                }
-            })
-            .collect();
-        let mut cells = vec![Cell::bold("Total")];
-        cells.extend(chunk.iter().map(|y| {
-            Cell::bold(french::money_cents(
-                funders
-                    .iter()
-                    .map(|f| grid.get(&(f.as_str(), *y)).copied().unwrap_or(0))
-                    .sum(),
-            ))
-        }));
-        if last {
-            cells.push(Cell::bold(french::money_cents(grand_total)));
-        }
-        rows.push(Row {
-            cells,
-            row_header: true,
-            total: true,
-        });
-        flow.table(&columns, &rows, sect);
-    }
+            .map(|y| Cell::bold(french::money_cents(funders.iter().map(|f| cell(f, y)).sum()))),
+    );
+    cells.push(Cell::bold(french::money_cents(grand_total)));
+    rows.push(Row {
+        cells,
+        row_header: true,
+        total: true,
+    });
+    flow.table(&columns, &rows, sect);
     true
 }
 
@@ -923,14 +903,14 @@ fn indicators(flow: &mut Flow, r: &Roadmap, root: NodeId) {
         flow.note("Aucun indicateur n’est encore défini.", sect);
     } else {
         let columns = vec![
-            Column::new("Id", 0.8),
-            Column::new("Indicateur", 3.5),
-            Column::new("Unité", 1.6),
-            Column::new("Sens", 1.4),
-            Column::right("Référence", 2.0),
-            Column::right("Cible", 2.0),
-            Column::right("Dernière valeur", 2.0),
-            Column::right("Progression", 1.7),
+            Column::new("Id"),
+            Column::new("Indicateur"),
+            Column::new("Unité"),
+            Column::new("Sens"),
+            Column::right("Référence"),
+            Column::right("Cible"),
+            Column::right("Dernière valeur"),
+            Column::right("Progression"),
         ];
         let rows: Vec<Row> = r
             .indicators
@@ -968,24 +948,29 @@ fn indicators(flow: &mut Flow, r: &Roadmap, root: NodeId) {
     }
     flow.heading(2, "Évolution des indicateurs", sect, true);
     for x in &r.indicators {
-        flow.heading(3, &format!("{} · {}", x.id, x.name), sect, false);
-        if let Some(d) = x.definition.as_deref().filter(|d| !d.trim().is_empty()) {
-            flow.markdown(d, styles::BODY, sect);
-        }
-        let meta = [
-            x.source.as_ref().map(|s| format!("Source : {s}")),
-            x.frequency
-                .map(|f| format!("Fréquence : {}", f.label_fr().to_lowercase())),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
-        if !meta.is_empty() {
-            flow.plain(&meta, styles::SMALL.colored(Rgb::GREY), sect);
-        }
-        crate::charts::indicator_chart(flow, x, sect);
+        // Heading, definition, source line and chart on one page.
+        flow.keep_together(|flow| indicator_detail(flow, x, sect));
     }
+}
+
+fn indicator_detail(flow: &mut Flow, x: &Indicator, sect: NodeId) {
+    flow.heading(3, &format!("{} · {}", x.id, x.name), sect, false);
+    if let Some(d) = x.definition.as_deref().filter(|d| !d.trim().is_empty()) {
+        flow.markdown(d, styles::BODY, sect);
+    }
+    let meta = [
+        x.source.as_ref().map(|s| format!("Source : {s}")),
+        x.frequency
+            .map(|f| format!("Fréquence : {}", f.label_fr().to_lowercase())),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    if !meta.is_empty() {
+        flow.plain(&meta, styles::SMALL.colored(Rgb::GREY), sect);
+    }
+    crate::charts::indicator_chart(flow, x, sect);
 }
 
 fn participation(flow: &mut Flow, r: &Roadmap, root: NodeId) {
@@ -1004,11 +989,11 @@ fn participation(flow: &mut Flow, r: &Roadmap, root: NodeId) {
     let mut practices: Vec<&Practice> = r.participation.practices.iter().collect();
     practices.sort_by_key(|p| (p.stage as u8, p.method as u8));
     let columns = vec![
-        Column::new("Étape", 1.6),
-        Column::new("Niveau", 1.8),
-        Column::new("Description", 6.0),
-        Column::right("Participants", 1.5),
-        Column::new("Date", 1.5),
+        Column::new("Étape"),
+        Column::new("Niveau"),
+        Column::new("Description"),
+        Column::right("Participants"),
+        Column::new("Date"),
     ];
     let mut rows: Vec<Row> = practices
         .iter()
@@ -1064,21 +1049,20 @@ fn annex(flow: &mut Flow, r: &Roadmap, root: NodeId) {
         styles::BODY,
         sect,
     );
-    let items: Vec<Vec<fdr_core::markdown::Span>> = list
-        .iter()
-        .map(|w| {
-            vec![
-                markdown_span(&format!("{} — ", w.path), true),
-                markdown_span(&w.message, false),
-            ]
-        })
-        .collect();
+    // The message only: it names the item in people's terms; the field path
+    // is for machines (the CLI's `--json`), never printed.
+    let items: Vec<Vec<fdr_core::markdown::Span>> =
+        list.iter().map(|w| vec![markdown_span(&w.message, false)]).collect();
     flow.bullets(&items, styles::BODY, sect);
 }
 
 /// Running header and footer on every page, as artifacts.
 fn furniture(doc: &mut Document, r: &Roadmap, info: &ExportInfo, fonts: &mut Fonts) {
     let header = format!("Feuille de route · Thème n° {} · {}", r.theme.number, r.theme.title);
-    let footer = format!("Révision {} · exportée le {}", r.revision, french::date(&info.date));
+    let footer = format!(
+        "Révision {} · exportée le {}",
+        r.revision,
+        french::date_long(&info.date)
+    );
     page_furniture(doc, fonts, |_| header.clone(), &footer);
 }

@@ -1,13 +1,22 @@
 //! Setting text: from styled spans to measured, kerned, broken lines.
 //!
-//! Lines break at spaces (never at the no-break spaces U+00A0 and U+202F of
-//! French typography), after `-`, `/`, `_` inside a word if the word does not
-//! fit, and inside a word only when the word alone is longer than the line
-//! (URLs, 100,000-character words): nothing ever runs past the measure.
-//! `\n` forces a line break; TAB is set as a space.
+//! French typography ([`fdr_core::typography`]) is applied first, so every
+//! text of the documents gets it, user text and our own alike. Lines then
+//! break where Unicode's line breaking algorithm (annex 14, the
+//! `unicode-linebreak` crate) allows: at spaces (never at the no-break
+//! spaces U+00A0 and U+202F), after a hyphen between letters, between
+//! ideographs or emoji — never inside a number, an amount with its `€`, a
+//! date (`31/12/2021`) or an identifier (`ind_1`, `A-12`). A word longer than
+//! the whole line is hyphenated with French patterns (typst's `hypher`),
+//! and only when no syllable fits is it cut between characters; either cut
+//! shows a hyphen, extracted as a soft hyphen (U+00AD). `\n` forces a line
+//! break; TAB is set as a space; invisible format characters (joiners,
+//! variation selectors, controls) are dropped when no face draws them.
+//! Everything here is linear in the length of the text.
 
 use crate::fonts::{FaceId, Fonts, Glyph};
 use fdr_core::markdown::Span;
+use fdr_core::typography;
 
 /// An RGB colour, components 0–1.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -103,6 +112,23 @@ pub struct Piece {
     pub actual_text: Option<String>,
 }
 
+/// How a line ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineEnd {
+    /// At a space.
+    Space,
+    /// At a forced line break (`\n`), or the text ends.
+    Forced,
+    /// Inside a word too long for the line, where Unicode allows a break
+    /// without a space (after a hyphen or a slash, between ideographs).
+    Opportunity,
+    /// Inside a word too long for the line, between French syllables, with a hyphen.
+    Hyphenated,
+    /// Inside a word too long for the line with no syllable that fits,
+    /// between characters, with a hyphen.
+    Cut,
+}
+
 /// A set line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
@@ -110,6 +136,8 @@ pub struct Line {
     pub pieces: Vec<Piece>,
     /// Total width in points.
     pub width: f32,
+    /// How it ends.
+    pub end: LineEnd,
 }
 
 impl Line {
@@ -143,6 +171,10 @@ struct Set {
     glyph: Glyph,
 }
 
+/// The character standing for a hyphen added at a line break: drawn as `-`,
+/// extracted as a soft hyphen.
+const SOFT_HYPHEN: char = '\u{AD}';
+
 fn face_of(style: &TextStyle) -> FaceId {
     FaceId::styled(style.bold, style.italic)
 }
@@ -160,6 +192,11 @@ fn kern_between(fonts: &mut Fonts, a: &Set, b: &Set) -> f32 {
     }
 }
 
+/// What the kerning between two glyphs adds to the width, in points.
+fn join_pt(fonts: &mut Fonts, a: &Set, b: &Set) -> f32 {
+    -kern_between(fonts, a, b) * b.atom.style.size / 1000.0
+}
+
 fn advance_pt(s: &Set) -> f32 {
     s.glyph.advance * s.atom.style.size / 1000.0
 }
@@ -170,7 +207,7 @@ fn width_of(fonts: &mut Fonts, sets: &[Set]) -> f32 {
     for (i, s) in sets.iter().enumerate() {
         w += advance_pt(s);
         if i > 0 {
-            w -= kern_between(fonts, &sets[i - 1], s) * s.atom.style.size / 1000.0;
+            w += join_pt(fonts, &sets[i - 1], s);
         }
     }
     w
@@ -217,85 +254,34 @@ fn pieces(fonts: &mut Fonts, sets: &[Set]) -> Line {
         x += width;
         i = j;
     }
-    Line { pieces: out, width: x }
-}
-
-/// A piece of a word between break opportunities, shaped.
-struct Segment {
-    sets: Vec<Set>,
-    /// A space precedes it (a break opportunity that disappears at a line end).
-    space_before: Option<Set>,
-    /// A forced line break precedes it.
-    newline_before: bool,
-}
-
-fn is_space(c: char) -> bool {
-    c == ' ' || c == '\t'
-}
-
-fn segments(fonts: &mut Fonts, atoms: &[Atom]) -> Vec<Segment> {
-    let mut out: Vec<Segment> = Vec::new();
-    let mut current: Vec<Set> = Vec::new();
-    let mut space_before: Option<Set> = None;
-    let mut newline_before = false;
-    let flush = |out: &mut Vec<Segment>, current: &mut Vec<Set>, space: &mut Option<Set>, nl: &mut bool| {
-        if !current.is_empty() {
-            out.push(Segment {
-                sets: std::mem::take(current),
-                space_before: space.take(),
-                newline_before: *nl,
-            });
-            *nl = false;
-        }
-    };
-    for (index, a) in atoms.iter().enumerate() {
-        match a.c {
-            '\n' => {
-                flush(&mut out, &mut current, &mut space_before, &mut newline_before);
-                space_before = None;
-                newline_before = true;
-            }
-            '\r' => {}
-            c if is_space(c) => {
-                flush(&mut out, &mut current, &mut space_before, &mut newline_before);
-                let sp = Atom { c: ' ', style: a.style };
-                space_before = Some(Set {
-                    atom: sp,
-                    glyph: fonts.glyph(face_of(&a.style), ' '),
-                });
-            }
-            c => {
-                let glyph = fonts.glyph(face_of(&a.style), c);
-                current.push(Set { atom: *a, glyph });
-                // '/' between digits is a date (31/12/2021): no break there.
-                let date_slash = c == '/' && atoms.get(index + 1).is_some_and(|n| n.c.is_ascii_digit());
-                if matches!(c, '-' | '/' | '_' | '\u{2010}') && !date_slash {
-                    // A break opportunity after it, with no space.
-                    out.push(Segment {
-                        sets: std::mem::take(&mut current),
-                        space_before: space_before.take(),
-                        newline_before,
-                    });
-                    newline_before = false;
-                }
-            }
-        }
+    Line {
+        pieces: out,
+        width: x,
+        end: LineEnd::Forced,
     }
-    flush(&mut out, &mut current, &mut space_before, &mut newline_before);
-    if newline_before {
-        // A trailing line break: an empty last line.
-        out.push(Segment {
-            sets: Vec::new(),
-            space_before: None,
-            newline_before: true,
-        });
-    }
-    out
 }
 
-/// Sets styled spans in lines of at most `max_width` points.
-pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width: f32) -> Vec<Line> {
-    let atoms: Vec<Atom> = spans
+/// Invisible format characters: dropped unless a face draws them.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | SOFT_HYPHEN | '\u{34F}' | '\u{61C}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+        | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFF0}'..='\u{FFF8}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// Characters that attach to the one before: never cut before them.
+fn attaches(c: char) -> bool {
+    matches!(c,
+        '\u{300}'..='\u{36F}' | '\u{483}'..='\u{489}' | '\u{591}'..='\u{5BD}' | '\u{610}'..='\u{61A}'
+        | '\u{64B}'..='\u{65F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{200C}' | '\u{200D}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE00}'..='\u{FE0F}' | '\u{FE20}'..='\u{FE2F}' | '\u{1F3FB}'..='\u{1F3FF}'
+        | '\u{E0020}'..='\u{E007F}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// Styled characters of spans, with French typography, line separators as
+/// `\n`, TAB as a space and `\r` dropped.
+fn atoms(spans: &[Span], base: TextStyle) -> Vec<Atom> {
+    let styled: Vec<(char, TextStyle)> = spans
         .iter()
         .flat_map(|s| {
             let style = TextStyle {
@@ -303,17 +289,237 @@ pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width
                 italic: base.italic || s.italic,
                 ..base
             };
-            s.text.chars().map(move |c| Atom { c, style })
+            s.text.chars().map(move |c| (c, style))
         })
         .collect();
+    typography::apply(&styled)
+        .into_iter()
+        .filter_map(|(c, style)| {
+            let c = match c {
+                '\r' => return None,
+                '\t' => ' ',
+                '\u{B}' | '\u{C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => '\n',
+                c => c,
+            };
+            Some(Atom { c, style })
+        })
+        .collect()
+}
+
+/// Shapes one character; `None` for an invisible one no face draws.
+fn shape(fonts: &mut Fonts, a: Atom) -> Option<Set> {
+    let glyph = fonts.glyph(face_of(&a.style), a.c);
+    if glyph.drawn != a.c && invisible(a.c) {
+        return None;
+    }
+    Some(Set { atom: a, glyph })
+}
+
+/// A word: text between spaces (or forced breaks), shaped.
+struct Segment {
+    sets: Vec<Set>,
+    /// Indices in `sets` before which Unicode allows a break without a
+    /// space: used only when the word is longer than the line.
+    opportunities: Vec<usize>,
+    /// A space precedes it (a break opportunity that disappears at a line end).
+    space_before: Option<Set>,
+    /// A forced line break precedes it.
+    newline_before: bool,
+}
+
+fn segments(fonts: &mut Fonts, atoms: &[Atom]) -> Vec<Segment> {
+    // Break opportunities from annex 14: `allowed[i]`, a break may come before atom i.
+    let text: String = atoms.iter().map(|a| a.c).collect();
+    let mut allowed = vec![false; atoms.len() + 1];
+    let mut byte_to_index = text.char_indices().map(|(b, _)| b).enumerate().peekable();
+    for (byte, _) in unicode_linebreak::linebreaks(&text) {
+        while let Some(&(i, b)) = byte_to_index.peek() {
+            if b < byte {
+                byte_to_index.next();
+            } else {
+                if b == byte {
+                    allowed[i] = true;
+                }
+                break;
+            }
+        }
+    }
+    let mut out: Vec<Segment> = Vec::new();
+    let mut current = Segment {
+        sets: Vec::new(),
+        opportunities: Vec::new(),
+        space_before: None,
+        newline_before: false,
+    };
+    let flush = |out: &mut Vec<Segment>, current: &mut Segment| {
+        if !current.sets.is_empty() {
+            let next = Segment {
+                sets: Vec::new(),
+                opportunities: Vec::new(),
+                space_before: None,
+                newline_before: false,
+            };
+            out.push(std::mem::replace(current, next));
+        }
+    };
+    for (index, a) in atoms.iter().enumerate() {
+        match a.c {
+            '\n' => {
+                flush(&mut out, &mut current);
+                current.space_before = None;
+                current.newline_before = true;
+            }
+            ' ' => {
+                flush(&mut out, &mut current);
+                current.space_before = shape(fonts, *a);
+            }
+            _ => {
+                if allowed[index] && !current.sets.is_empty() {
+                    current.opportunities.push(current.sets.len());
+                }
+                if let Some(set) = shape(fonts, *a) {
+                    current.sets.push(set);
+                }
+            }
+        }
+    }
+    let trailing_newline = current.newline_before && current.sets.is_empty();
+    flush(&mut out, &mut current);
+    if trailing_newline {
+        // A trailing line break: an empty last line.
+        out.push(Segment {
+            sets: Vec::new(),
+            opportunities: Vec::new(),
+            space_before: None,
+            newline_before: true,
+        });
+    }
+    out
+}
+
+/// Where a word may be hyphenated: indices in `sets` before which a break
+/// with a hyphen is allowed, from the French patterns, for words of letters
+/// of reasonable length (a 200,000-letter "word" is cut by measure instead).
+fn hyphenation_points(sets: &[Set]) -> Vec<usize> {
+    let mut points = Vec::new();
+    if sets.len() > 120 {
+        return points;
+    }
+    let mut i = 0;
+    while i < sets.len() {
+        if !sets[i].atom.c.is_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < sets.len() && sets[i].atom.c.is_alphabetic() {
+            i += 1;
+        }
+        let word: String = sets[start..i].iter().map(|s| s.atom.c).collect();
+        let mut at = start;
+        for syllable in hypher::hyphenate(&word, hypher::Lang::French) {
+            if at > start {
+                points.push(at);
+            }
+            at += syllable.chars().count();
+        }
+    }
+    points
+}
+
+/// Cuts a word longer than the line into lines that fit: where Unicode
+/// allows a break first, then at French syllables, else between characters
+/// (these two with a hyphen). Returns the full lines with how each ends,
+/// and the rest (the start of the next line).
+fn cut(fonts: &mut Fonts, word: Segment, max_width: f32) -> (Vec<(Vec<Set>, LineEnd)>, Vec<Set>) {
+    let sets = word.sets;
+    let mut is_point = vec![false; sets.len() + 1];
+    for p in hyphenation_points(&sets) {
+        is_point[p] = true;
+    }
+    let mut is_opportunity = vec![false; sets.len() + 1];
+    for p in word.opportunities {
+        is_opportunity[p] = true;
+    }
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while start < sets.len() {
+        let hyphen = {
+            let last = sets[start].atom;
+            let glyph = fonts.glyph(face_of(&last.style), '-');
+            Set {
+                atom: Atom {
+                    c: SOFT_HYPHEN,
+                    style: last.style,
+                },
+                glyph,
+            }
+        };
+        let hyphen_w = advance_pt(&hyphen);
+        // Walk while it fits; remember the last syllable and character cuts that fit.
+        let mut w = 0.0f32;
+        let (mut best_opportunity, mut best_point, mut best_char) = (None, None, None);
+        let mut k = start;
+        while k < sets.len() {
+            let step = advance_pt(&sets[k])
+                + if k > start {
+                    join_pt(fonts, &sets[k - 1], &sets[k])
+                } else {
+                    0.0
+                };
+            if w + step > max_width + 0.001 && k > start {
+                break;
+            }
+            w += step;
+            k += 1;
+            if k < sets.len() && is_opportunity[k] {
+                best_opportunity = Some(k);
+            }
+            if k < sets.len() && w + hyphen_w <= max_width + 0.001 {
+                if is_point[k] {
+                    best_point = Some(k);
+                }
+                if !attaches(sets[k].atom.c) && sets[k].glyph.advance > 0.0 {
+                    best_char = Some(k);
+                }
+            }
+        }
+        if k >= sets.len() {
+            break;
+        }
+        let (end, how, with_hyphen) = match (best_opportunity, best_point, best_char) {
+            (Some(end), _, _) => (end, LineEnd::Opportunity, false),
+            (None, Some(end), _) => (end, LineEnd::Hyphenated, true),
+            (None, None, Some(end)) => (end, LineEnd::Cut, true),
+            (None, None, None) => {
+                // Not even one character and a hyphen fit: one cluster alone.
+                let mut end = start + 1;
+                while end < sets.len() && attaches(sets[end].atom.c) {
+                    end += 1;
+                }
+                (end, LineEnd::Cut, false)
+            }
+        };
+        let mut line = sets[start..end].to_vec();
+        if with_hyphen {
+            line.push(hyphen);
+        }
+        lines.push((line, how));
+        start = end;
+    }
+    (lines, sets[start.min(sets.len())..].to_vec())
+}
+
+/// Sets styled spans in lines of at most `max_width` points.
+pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width: f32) -> Vec<Line> {
+    let atoms = atoms(spans, base);
     let max_width = max_width.max(1.0);
-    let mut lines: Vec<Vec<Set>> = Vec::new();
-    let mut soft_spaces = std::collections::BTreeSet::new();
+    let mut lines: Vec<(Vec<Set>, LineEnd)> = Vec::new();
     let mut line: Vec<Set> = Vec::new();
     let mut width = 0.0f32;
     for seg in segments(fonts, &atoms) {
         if seg.newline_before {
-            lines.push(std::mem::take(&mut line));
+            lines.push((std::mem::take(&mut line), LineEnd::Forced));
             width = 0.0;
         }
         let mut candidate: Vec<Set> = Vec::with_capacity(seg.sets.len() + 1);
@@ -324,7 +530,7 @@ pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width
         }
         candidate.extend_from_slice(&seg.sets);
         let join = match (line.last(), candidate.first()) {
-            (Some(a), Some(b)) => -kern_between(fonts, a, b) * b.atom.style.size / 1000.0,
+            (Some(a), Some(b)) => join_pt(fonts, a, b),
             _ => 0.0,
         };
         let added = width_of(fonts, &candidate) + join;
@@ -337,44 +543,30 @@ pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width
         // previous line, drawn but not counted in the width (invisible), so
         // that text extraction and screen readers keep the words apart.
         if !line.is_empty() {
-            if seg.space_before.is_some() {
-                soft_spaces.insert(lines.len());
-            }
-            lines.push(std::mem::take(&mut line));
+            // A segment always follows a space here (words are split at spaces only).
+            lines.push((std::mem::take(&mut line), LineEnd::Space));
         }
-        let mut sets = seg.sets;
-        // A segment longer than the whole measure is cut between characters.
-        // One pass: accumulate widths and cut whenever the next glyph would overflow.
-        let mut start = 0;
-        let mut w = 0.0f32;
-        for k in 0..sets.len() {
-            let step = advance_pt(&sets[k])
-                - if k > start {
-                    kern_between(fonts, &sets[k - 1], &sets[k]) * sets[k].atom.style.size / 1000.0
-                } else {
-                    0.0
-                };
-            if k > start && w + step > max_width + 0.001 {
-                lines.push(sets[start..k].to_vec());
-                start = k;
-                w = advance_pt(&sets[k]);
-            } else {
-                w += step;
-            }
+        let seg_width = width_of(fonts, &seg.sets);
+        if seg_width <= max_width + 0.001 {
+            width = seg_width;
+            line = seg.sets;
+        } else {
+            // Longer than the whole measure: broken inside.
+            let (full, rest) = cut(fonts, seg, max_width);
+            lines.extend(full);
+            width = width_of(fonts, &rest);
+            line = rest;
         }
-        sets.drain(..start);
-        width = w;
-        line = sets;
     }
     if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
+        lines.push((line, LineEnd::Forced));
     }
     lines
         .iter()
-        .enumerate()
-        .map(|(i, l)| {
+        .map(|(l, end)| {
             let mut set = pieces(fonts, l);
-            if soft_spaces.contains(&i) {
+            set.end = *end;
+            if *end == LineEnd::Space {
                 if let Some(last) = set.pieces.last_mut().filter(|p| p.actual_text.is_none()) {
                     match last.chunks.last_mut() {
                         Some(Chunk::Text(t)) => t.push(' '),
@@ -387,21 +579,109 @@ pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width
         .collect()
 }
 
+/// How wide a text wants to be: its longest unbreakable piece (`min`, each
+/// piece counted at most `cap`: longer ones will be hyphenated) and its
+/// longest line when only forced breaks apply (`max`), in points.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Extent {
+    /// The narrowest width that breaks no word, number or identifier.
+    pub min: f32,
+    /// The width that breaks no line.
+    pub max: f32,
+}
+
+/// The [`Extent`] of plain text in a style.
+pub fn extent(fonts: &mut Fonts, text: &str, style: TextStyle, cap: f32) -> Extent {
+    let atoms = atoms(
+        &[Span {
+            text: text.to_string(),
+            bold: false,
+            italic: false,
+        }],
+        style,
+    );
+    let mut e = Extent::default();
+    let mut line_w = 0.0f32;
+    let mut last: Option<Set> = None;
+    for seg in segments(fonts, &atoms) {
+        if seg.newline_before {
+            e.max = e.max.max(line_w);
+            line_w = 0.0;
+            last = None;
+        }
+        let w = width_of(fonts, &seg.sets);
+        e.min = e.min.max(w.min(cap));
+        if let Some(prev) = last {
+            line_w += seg.space_before.as_ref().map_or(0.0, advance_pt);
+            if let (None, Some(first)) = (&seg.space_before, seg.sets.first()) {
+                line_w += join_pt(fonts, &prev, first);
+            }
+        }
+        line_w += w;
+        last = seg.sets.last().copied().or(last);
+    }
+    e.max = e.max.max(line_w);
+    e
+}
+
 /// Sets one plain string on one line, without breaking (labels, numbers).
 pub fn single_line(fonts: &mut Fonts, text: &str, style: TextStyle) -> Line {
-    let sets: Vec<Set> = text
-        .chars()
-        .filter(|c| *c != '\n' && *c != '\r')
-        .map(|c| {
-            let c = if c == '\t' { ' ' } else { c };
-            let atom = Atom { c, style };
-            Set {
-                atom,
-                glyph: fonts.glyph(face_of(&style), c),
-            }
-        })
-        .collect();
+    let sets: Vec<Set> = atoms(
+        &[Span {
+            text: text.to_string(),
+            bold: false,
+            italic: false,
+        }],
+        style,
+    )
+    .into_iter()
+    .filter(|a| a.c != '\n')
+    .filter_map(|a| shape(fonts, a))
+    .collect();
     pieces(fonts, &sets)
+}
+
+/// One line of plain text at most `max_width` wide: the whole text when it
+/// fits, else as much as fits followed by `…` (one pass).
+pub fn fit_with_ellipsis(fonts: &mut Fonts, text: &str, style: TextStyle, max_width: f32) -> Line {
+    let sets: Vec<Set> = atoms(
+        &[Span {
+            text: text.to_string(),
+            bold: false,
+            italic: false,
+        }],
+        style,
+    )
+    .into_iter()
+    .map(|a| if a.c == '\n' { Atom { c: ' ', ..a } } else { a })
+    .filter_map(|a| shape(fonts, a))
+    .collect();
+    if width_of(fonts, &sets) <= max_width + 0.001 {
+        return pieces(fonts, &sets);
+    }
+    let ellipsis = shape(fonts, Atom { c: '…', style });
+    let room = max_width - ellipsis.as_ref().map_or(0.0, advance_pt);
+    let mut w = 0.0;
+    let mut end = 0;
+    for k in 0..sets.len() {
+        let step = advance_pt(&sets[k])
+            + if k > 0 {
+                join_pt(fonts, &sets[k - 1], &sets[k])
+            } else {
+                0.0
+            };
+        if w + step > room {
+            break;
+        }
+        w += step;
+        end = k + 1;
+    }
+    while end > 0 && (sets[end - 1].atom.c == ' ' || attaches(sets.get(end).map_or(' ', |s| s.atom.c))) {
+        end -= 1;
+    }
+    let mut kept = sets[..end].to_vec();
+    kept.extend(ellipsis);
+    pieces(fonts, &kept)
 }
 
 /// Sets plain text (no Markdown) in lines.
@@ -447,9 +727,9 @@ mod tests {
                 }
                 let joined: String = lines.iter().map(Line::text).collect::<Vec<_>>().join("");
                 assert_eq!(
-                    joined.replace(' ', ""),
+                    joined.replace([' ', SOFT_HYPHEN], ""),
                     text.replace(' ', ""),
-                    "no character lost or added"
+                    "no character lost or added but the hyphens of cuts"
                 );
             }
         }
@@ -487,6 +767,73 @@ mod tests {
         assert_eq!(lines[1].pieces.len(), 2, "a bold word is its own piece");
         assert_eq!(lines[1].pieces[1].face, FaceId::Bold);
         assert!(lines[1].pieces[1].x > 0.0);
+    }
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(Line::text).collect()
+    }
+
+    #[test]
+    fn numbers_dates_and_ids_are_never_cut_words_are_hyphenated_in_french() {
+        let mut fonts = Fonts::new();
+        let style = TextStyle::regular(8.0);
+        let amount = "999\u{202F}999\u{202F}999,99\u{A0}€";
+        let wide = extent(&mut fonts, amount, style, 1000.0);
+        let lines = break_lines(
+            &mut fonts,
+            &plain(&format!("{amount} au 31/12/2021 pour ind_1 et A-12")),
+            style,
+            wide.min + 0.5,
+        );
+        for token in [amount, "31/12/2021", "ind_1", "A-12"] {
+            assert!(
+                texts(&lines).iter().any(|l| l.contains(token)),
+                "{token} whole on a line: {:?}",
+                texts(&lines)
+            );
+        }
+        // A word wider than its column: cut at a French syllable, with a hyphen.
+        let word = extent(&mut fonts, "certifications", style, 1000.0);
+        let lines = break_lines(&mut fonts, &plain("certifications"), style, word.min * 0.7);
+        assert!(lines.len() >= 2);
+        assert!(
+            lines[0].text().ends_with(SOFT_HYPHEN),
+            "the cut shows a hyphen: {:?}",
+            texts(&lines)
+        );
+        let first = lines[0].text().trim_end_matches(SOFT_HYPHEN).to_string();
+        assert!(
+            ["cer", "certi", "certifi", "certifica"].contains(&first.as_str()),
+            "cut between syllables (cer-ti-fi-ca-tions), not « {first} »"
+        );
+        for l in &lines {
+            assert!(l.width <= word.min * 0.7 + 0.01, "hyphen included, the line fits");
+        }
+    }
+
+    #[test]
+    fn extent_is_the_longest_token_and_the_longest_line() {
+        let mut fonts = Fonts::new();
+        let style = TextStyle::regular(8.0);
+        let e = extent(&mut fonts, "un mot\nune ligne plus longue", style, 1000.0);
+        let longest = single_line(&mut fonts, "longue", style).width;
+        let line = single_line(&mut fonts, "une ligne plus longue", style).width;
+        assert!((e.min - longest).abs() < 0.01, "{} vs {longest}", e.min);
+        assert!((e.max - line).abs() < 0.01, "{} vs {line}", e.max);
+        let capped = extent(&mut fonts, &"x".repeat(10_000), style, 50.0);
+        assert_eq!(capped.min, 50.0, "a huge word counts for the cap only");
+    }
+
+    #[test]
+    fn typography_and_ellipsis() {
+        let mut fonts = Fonts::new();
+        let l = single_line(&mut fonts, "familles? \"oui\"", TextStyle::regular(9.0));
+        assert_eq!(l.text(), "familles\u{202F}? «\u{202F}oui\u{202F}»");
+        let short = fit_with_ellipsis(&mut fonts, &"mot ".repeat(1000), TextStyle::regular(9.0), 100.0);
+        assert!(short.width <= 100.0 && short.text().ends_with('…'), "{}", short.text());
+        let zalgo = format!("a{}", "\u{301}".repeat(50_000));
+        let z = fit_with_ellipsis(&mut fonts, &zalgo, TextStyle::regular(9.0), 100.0);
+        assert!(z.width <= 100.0);
     }
 
     #[test]

@@ -153,8 +153,8 @@ fn nothing_is_drawn_outside_the_page_and_body_text_stays_in_the_margins() {
             json_sha256: fdr_pdf::sha256_hex(&json),
         };
         let doc = fdr_pdf::roadmap::layout(&r, &info, &mut fonts);
-        let g = doc.geometry;
         for (i, page) in doc.pages.iter().enumerate() {
+            let g = page.geometry;
             for placed in &page.items {
                 let (l, t, rr, b) = placed.item.bounds();
                 assert!(
@@ -172,6 +172,7 @@ fn nothing_is_drawn_outside_the_page_and_body_text_stays_in_the_margins() {
         // Headings are never the last thing on a page.
         for h in &doc.headings {
             let page = &doc.pages[h.at.page];
+            let g = page.geometry;
             let below = page
                 .items
                 .iter()
@@ -350,4 +351,246 @@ fn figures_carry_alternative_text_stating_their_values() {
         alts.iter().any(|a| a.contains("A1 du 01/09/2019 au 31/12/2021")),
         "{alts:?}"
     );
+}
+
+/// The 15 sample roadmaps the PDF benchmark consolidates, one per theme.
+fn fifteen() -> Vec<(Roadmap, Vec<u8>, String)> {
+    (1..=15)
+        .map(|t| {
+            let r = fdr_core::sample::generate(
+                &format!("00000000-0000-4000-8000-0000000001{t:02}"),
+                t,
+                12,
+                8,
+                t as u64 + 100,
+            );
+            let at = "2026-11-23T10:00:00Z".to_string();
+            let json = fdr_format::encode(&r, &at);
+            (r, json, at)
+        })
+        .collect()
+}
+
+fn consolidated(sources: &[(Roadmap, Vec<u8>, String)]) -> Vec<u8> {
+    let s: Vec<fdr_pdf::Source> = sources
+        .iter()
+        .map(|(r, json, at)| fdr_pdf::Source {
+            roadmap: r,
+            json,
+            exported_at: at,
+        })
+        .collect();
+    fdr_pdf::consolidated_pdf(&s, "2026-12-01T09:00:00Z")
+}
+
+fn consolidated_layout(sources: &[(Roadmap, Vec<u8>, String)]) -> fdr_pdf::layout::Document {
+    let parts: Vec<fdr_pdf::consolidated::Part> = sources
+        .iter()
+        .map(|(r, json, at)| fdr_pdf::consolidated::Part {
+            roadmap: r,
+            info: fdr_pdf::roadmap::ExportInfo {
+                date: at[..10].to_string(),
+                json_sha256: fdr_pdf::sha256_hex(json),
+            },
+        })
+        .collect();
+    let mut fonts = fdr_pdf::fonts::Fonts::new();
+    fdr_pdf::consolidated::layout(&parts, "2026-12-01", &mut fonts)
+}
+
+fn roadmap_layout((r, json, at): &(Roadmap, Vec<u8>, String)) -> fdr_pdf::layout::Document {
+    let mut fonts = fdr_pdf::fonts::Fonts::new();
+    let info = fdr_pdf::roadmap::ExportInfo {
+        date: at[..10].to_string(),
+        json_sha256: fdr_pdf::sha256_hex(json),
+    };
+    fdr_pdf::roadmap::layout(r, &info, &mut fonts)
+}
+
+#[test]
+fn no_table_of_the_documents_cuts_a_word_a_number_an_amount_a_date_or_an_id() {
+    use fdr_pdf::layout::{Role, Tag};
+    use fdr_pdf::text::LineEnd;
+    let docs = [
+        ("example", roadmap_layout(&example())),
+        ("400 actions", roadmap_layout(&large())),
+        ("15 consolidated", consolidated_layout(&fifteen())),
+    ];
+    for (name, doc) in &docs {
+        let mut cells = 0;
+        for (p, page) in doc.pages.iter().enumerate() {
+            for placed in &page.items {
+                let (Item::Text { line, .. }, Tag::Node(n)) = (&placed.item, placed.tag) else {
+                    continue;
+                };
+                if !matches!(doc.tree.nodes[n].role, Role::TD | Role::TH) {
+                    continue;
+                }
+                cells += 1;
+                assert!(
+                    matches!(line.end, LineEnd::Space | LineEnd::Forced),
+                    "{name}, page {}: a table cell's line ends inside a word ({:?}): « {} »",
+                    p + 1,
+                    line.end,
+                    line.text()
+                );
+            }
+        }
+        assert!(cells > 50, "{name}: the check saw the tables ({cells} cell lines)");
+    }
+}
+
+/// Whitespace of any kind as one space (pdftotext writes no-break spaces as spaces).
+fn spaces(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn every_amount_of_the_regional_budget_table_reads_whole_in_the_pdf() {
+    let sources = fifteen();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(dir.path(), "région.pdf", &consolidated(&sources));
+    let (ok, text, _) = run("pdftotext", &["-layout", path.to_str().expect("utf-8"), "-"]);
+    assert!(ok);
+    let text = text.replace(['\u{A0}', '\u{202F}'], " ");
+    let mut grid: std::collections::BTreeMap<(String, i64), i128> = Default::default();
+    for (r, _, _) in &sources {
+        for f in r.actions.iter().flat_map(|a| &a.funding) {
+            *grid.entry((f.funder.clone(), f.year)).or_default() += i128::from(f.amount_cents);
+        }
+    }
+    let mut amounts: Vec<i128> = grid.values().copied().collect();
+    let funders: std::collections::BTreeSet<&String> = grid.keys().map(|k| &k.0).collect();
+    let years: std::collections::BTreeSet<i64> = grid.keys().map(|k| k.1).collect();
+    amounts.extend(
+        funders
+            .iter()
+            .map(|f| grid.iter().filter(|(k, _)| &&k.0 == f).map(|(_, v)| v).sum::<i128>()),
+    );
+    amounts.extend(
+        years
+            .iter()
+            .map(|y| grid.iter().filter(|(k, _)| k.1 == *y).map(|(_, v)| v).sum::<i128>()),
+    );
+    amounts.push(grid.values().sum());
+    assert!(amounts.len() > 40, "funders × years, their totals and the grand total");
+    for cents in amounts {
+        let shown = fdr_core::french::money_cents(cents).replace(['\u{A0}', '\u{202F}'], " ");
+        assert!(text.contains(&shown), "« {shown} » reads whole in the consolidated PDF");
+    }
+}
+
+#[test]
+fn no_field_path_reaches_a_pdf() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (r, json, at) = example();
+    let docs = [
+        ("example", fdr_pdf::roadmap_pdf(&r, &json, &at)),
+        ("15 consolidated", consolidated(&fifteen())),
+    ];
+    for (name, pdf) in docs {
+        let path = write(dir.path(), "p.pdf", &pdf);
+        let (ok, text, _) = run("pdftotext", &[path.to_str().expect("utf-8"), "-"]);
+        assert!(ok);
+        assert!(
+            text.contains("Annexe — Points d’attention"),
+            "{name}: the annex is there"
+        );
+        // `objectives[0]`, `actions[2].lead`: a word, `[`, digits, `]`.
+        let chars: Vec<char> = text.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            if *c == '[' && i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '_') {
+                let digits = chars[i + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
+                let found: String = chars[i.saturating_sub(20)..(i + digits + 2).min(chars.len())]
+                    .iter()
+                    .collect();
+                assert!(
+                    digits == 0 || chars.get(i + 1 + digits) != Some(&']'),
+                    "{name}: a field path in the PDF: « {found} »"
+                );
+            }
+        }
+        assert!(
+            !text.contains(".lead") && !text.contains(".funding"),
+            "{name}: no field names"
+        );
+    }
+}
+
+#[test]
+fn symbols_and_emoji_are_drawn_and_extract_as_themselves() {
+    let (mut r, _, at) = example();
+    r.diagnosis.text = "Coché ✓, donc → suite ; ≥ ½ du budget, 12 € pour l’œuvre, Œdipe 😀 👍 ✅".into();
+    let json = fdr_format::encode(&r, &at);
+    let doc = roadmap_layout(&(r.clone(), json.clone(), at.clone()));
+    let replaced: Vec<String> = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|p| match &p.item {
+            Item::Text { line, .. } => Some(
+                line.pieces
+                    .iter()
+                    .filter_map(|x| x.actual_text.clone())
+                    .collect::<Vec<_>>(),
+            ),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert!(
+        !replaced.iter().any(|t| "✓→≥½€œŒ😀👍✅".chars().any(|c| t.contains(c))),
+        "no symbol is drawn as a replacement box: {replaced:?}"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(dir.path(), "s.pdf", &fdr_pdf::roadmap_pdf(&r, &json, &at));
+    let p = path.to_str().expect("utf-8");
+    let (_, fonts, _) = run("pdffonts", &[p]);
+    assert!(
+        fonts.contains("NotoEmoji-Regular"),
+        "the emoji face is embedded: {fonts}"
+    );
+    let (_, text, _) = run("pdftotext", &[p, "-"]);
+    for c in "✓→≥½€œŒ😀👍✅".chars() {
+        assert!(text.contains(c), "{c} extracts as itself");
+    }
+}
+
+fn typography_case(text: &str) -> Result<(), String> {
+    let (mut r, _, at) = example();
+    r.diagnosis.text = text.to_string();
+    let json = fdr_format::encode(&r, &at);
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let path = write(dir.path(), "t.pdf", &fdr_pdf::roadmap_pdf(&r, &json, &at));
+    let (ok, out, err) = run("pdftotext", &[path.to_str().unwrap_or_default(), "-"]);
+    if !ok {
+        return Err(err);
+    }
+    let expected = spaces(&fdr_core::typography::french(text));
+    if spaces(&out).contains(&expected) {
+        Ok(())
+    } else {
+        Err(format!("« {expected} » is not in the PDF's text"))
+    }
+}
+
+#[test]
+fn the_text_back_from_the_pdf_is_the_input_with_french_typography() {
+    typography_case("Les familles? \"Oui\", dit l'animatrice: 1 000 € pour le n° 5; et puis...")
+        .expect("a typed sentence");
+    use proptest::prelude::*;
+    let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config {
+        cases: 12,
+        failure_persistence: None,
+        ..Default::default()
+    });
+    runner
+        .run(
+            &"[a-zé]{1,8}([ ,.;:!?'\"«»€%°0-9]{1,3}[a-zé0-9]{1,8}){1,12}",
+            |text| typography_case(&text).map_err(TestCaseError::fail),
+        )
+        .expect("random text with marks, quotes and figures");
 }

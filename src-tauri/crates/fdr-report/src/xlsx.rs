@@ -31,7 +31,7 @@ pub fn write(sheets: &[Sheet], created: &str) -> Result<Vec<u8>, ReportError> {
         ws.set_name(sheet.name)?;
         let mut widths: Vec<usize> = sheet.columns.iter().map(|(t, _)| t.chars().count().max(8)).collect();
         for (c, (title, _)) in sheet.columns.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, *title, &header)?;
+            ws.write_string_with_format(0, c as u16, fdr_core::typography::french(title), &header)?;
         }
         for (i, row) in sheet.rows.iter().enumerate() {
             let r = (i + 1) as u32;

@@ -124,3 +124,25 @@ fn csv_files_have_one_line_per_row_with_the_same_total() {
         "CSV amounts add up: {total}"
     );
 }
+
+#[test]
+fn workbook_headings_get_french_typography() {
+    let sheet = fdr_report::tables::Sheet {
+        name: "Essai",
+        file_stem: "essai",
+        columns: vec![
+            ("Part de l'État (%)", fdr_report::tables::Kind::Text),
+            ("Montant: total", fdr_report::tables::Kind::Text),
+        ],
+        rows: Vec::new(),
+    };
+    let bytes = xlsx::write(&[sheet], "2026-11-30T10:00:00Z").unwrap();
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("a valid XLSX");
+    let range = book.worksheet_range("Essai").unwrap();
+    let header: Vec<String> = range.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    assert_eq!(
+        header,
+        ["Part de l’État (%)", "Montant\u{202F}: total"],
+        "headings are shown with French typography"
+    );
+}

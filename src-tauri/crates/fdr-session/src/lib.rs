@@ -494,7 +494,8 @@ pub fn consolidate(store: &mut Store, kind: ConsolidationKind) -> Result<Consoli
     })
 }
 
-/// The light-Markdown preview: the blocks exactly as the PDF lays them out.
+/// The light-Markdown preview: the blocks exactly as the PDF lays them out,
+/// with French typography (shown, never stored).
 pub fn markdown(text: &str) -> Vec<fdr_core::markdown::Block> {
-    fdr_core::markdown::parse(text)
+    fdr_core::typography::blocks(fdr_core::markdown::parse(text))
 }

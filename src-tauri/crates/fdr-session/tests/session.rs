@@ -667,3 +667,17 @@ fn export_warns_while_blocking_remarks_are_unanswered() {
     let r = fdr_format::review::decode_reponses(&bytes).unwrap();
     assert_eq!(r.roadmap.revision, out.revision, "about the revision they travel with");
 }
+
+#[test]
+fn the_preview_shows_french_typography_and_the_data_keeps_the_text_as_typed() {
+    let typed = "Des familles? \"Oui\"";
+    let blocks = fdr_session::markdown(typed);
+    let shown: String = match &blocks[0] {
+        fdr_core::markdown::Block::Paragraph(spans) => spans.iter().map(|s| s.text.as_str()).collect(),
+        other => panic!("a paragraph: {other:?}"),
+    };
+    assert_eq!(
+        shown, "Des familles\u{202F}? «\u{202F}Oui\u{202F}»",
+        "the preview applies French typography"
+    );
+}
