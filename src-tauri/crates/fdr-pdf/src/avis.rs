@@ -146,11 +146,7 @@ pub fn layout(a: &Avis, reviewed: Option<&Roadmap>, theme_title: &str, fonts: &m
         "Avis du secrétariat · Thème n° {} · révision {}",
         a.roadmap.theme_number, a.roadmap.revision
     );
-    let footer = format!(
-        "Avis {} · émis le {}",
-        a.id,
-        french::date(a.issued_at.get(..10).unwrap_or(""))
-    );
+    let footer = format!("Avis {} · émis le {}", a.id, day(&a.issued_at));
     page_furniture(&mut doc, fonts, |_| header.clone(), &footer);
     doc
 }
