@@ -156,7 +156,11 @@ fn files_in_the_wrong_encoding_or_named_pdf_are_refused_in_french() {
     std::fs::write(&named_pdf, example.as_bytes()).expect("write");
     let out = fdr(
         &db,
-        &["import", ansi_path.to_str().expect("utf-8"), named_pdf.to_str().expect("utf-8")],
+        &[
+            "import",
+            ansi_path.to_str().expect("utf-8"),
+            named_pdf.to_str().expect("utf-8"),
+        ],
     );
     assert_eq!(out.status.code(), Some(1), "both files are refused");
     let err = text(&out.stderr);
@@ -174,7 +178,11 @@ fn files_in_the_wrong_encoding_or_named_pdf_are_refused_in_french() {
         )),
         "the file's name is checked: {err}"
     );
-    assert_eq!(text(&fdr(&db, &["list"]).stdout).lines().count(), 0, "nothing was imported");
+    assert_eq!(
+        text(&fdr(&db, &["list"]).stdout).lines().count(),
+        0,
+        "nothing was imported"
+    );
 }
 
 #[test]

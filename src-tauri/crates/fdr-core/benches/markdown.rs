@@ -21,8 +21,14 @@ const REFERENCE_CHARS: usize = 2_000;
 
 /// The cases: a name and the unit repeated to the length.
 const CASES: [(&str, &str); 11] = [
-    ("texte simple", "Les familles monoparentales du bassin minier, accompagnées en 2023. "),
-    ("emphase bien formée", "Les **familles** du *bassin minier* et **leurs *enfants* accueillis**. "),
+    (
+        "texte simple",
+        "Les familles monoparentales du bassin minier, accompagnées en 2023. ",
+    ),
+    (
+        "emphase bien formée",
+        "Les **familles** du *bassin minier* et **leurs *enfants* accueillis**. ",
+    ),
     ("* non fermés", "*a "),
     ("** non fermés", "**a "),
     ("_ non fermés", "_a "),

@@ -12,8 +12,8 @@
 //! Extending it: a new kind of date string gets its shape check beside
 //! [`parse_date`] and leaves the calendar to chrono.
 
-pub use chrono::{Datelike, NaiveDate};
 use chrono::{DateTime, SecondsFormat, Utc};
+pub use chrono::{Datelike, NaiveDate};
 
 /// Whether `b` has ASCII digits at every index of `at`.
 fn digits_at(b: &[u8], at: impl IntoIterator<Item = usize>) -> bool {

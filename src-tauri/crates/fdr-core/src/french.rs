@@ -178,7 +178,11 @@ mod tests {
             "\u{2212}1\u{202F}000\u{A0}€",
             "a negative amount takes the minus sign U+2212"
         );
-        assert_eq!(money_cents(-5), "\u{2212}0,05\u{A0}€", "the sign survives a zero euro part");
+        assert_eq!(
+            money_cents(-5),
+            "\u{2212}0,05\u{A0}€",
+            "the sign survives a zero euro part"
+        );
         assert_eq!(
             money_cents(i128::from(i64::MAX) * 3)
                 .chars()
@@ -218,12 +222,20 @@ mod tests {
     #[test]
     fn falls_take_the_minus_sign() {
         assert_eq!(percent(-0.082), "\u{2212}8,2\u{202F}%", "a progression of −8,2 %");
-        assert_eq!(percent(-0.0001), "0\u{202F}%", "a fall that rounds to nothing is 0 %, not −0 %");
+        assert_eq!(
+            percent(-0.0001),
+            "0\u{202F}%",
+            "a fall that rounds to nothing is 0 %, not −0 %"
+        );
         assert_eq!(decimal(-12345.5), "\u{2212}12\u{202F}345,5");
         assert_eq!(decimal(f64::NEG_INFINITY), "\u{2212}∞");
         let n: Number = serde_json::from_str("-3.5").expect("number");
         assert_eq!(with_unit(&n, Some("%")), "\u{2212}3,5\u{202F}%", "U+202F before %");
-        assert_eq!(with_unit(&n, Some("points")), "\u{2212}3,5\u{A0}points", "no-break space before a unit");
+        assert_eq!(
+            with_unit(&n, Some("points")),
+            "\u{2212}3,5\u{A0}points",
+            "no-break space before a unit"
+        );
         for text in [integer(-7), money_cents(-700), decimal(-0.7), percent(-0.7)] {
             assert!(!text.contains('-'), "{text:?}: no hyphen-minus in a number people read");
         }

@@ -392,9 +392,23 @@ mod tests {
     #[test]
     fn the_cases_that_made_the_first_parser_slow_read_as_before() {
         // Short enough for the reference, which is cubic on these runs.
-        for unit in ["*x ** ", "**x * ", "*a ", "**a ", "*a **b _c ", "*a **b *c **d ", "***", "* *", "**a**b*"] {
+        for unit in [
+            "*x ** ",
+            "**x * ",
+            "*a ",
+            "**a ",
+            "*a **b _c ",
+            "*a **b *c **d ",
+            "***",
+            "* *",
+            "**a**b*",
+        ] {
             let text = unit.repeat(40);
-            assert_eq!(inline(&text), reference_inline(&text), "{unit:?} × 40 reads as the first parser read it");
+            assert_eq!(
+                inline(&text),
+                reference_inline(&text),
+                "{unit:?} × 40 reads as the first parser read it"
+            );
         }
     }
 
@@ -452,7 +466,10 @@ mod tests {
             1 => Just("2 * 3".to_string()),
         ];
         proptest::collection::vec(
-            (run, prop_oneof![6 => Just(" "), 1 => Just("\n"), 1 => Just("\n\n- "), 1 => Just(", ")]),
+            (
+                run,
+                prop_oneof![6 => Just(" "), 1 => Just("\n"), 1 => Just("\n\n- "), 1 => Just(", ")],
+            ),
             0..120,
         )
         .prop_map(|parts| parts.into_iter().map(|(w, sep)| format!("{w}{sep}")).collect())

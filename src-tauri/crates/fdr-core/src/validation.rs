@@ -439,7 +439,12 @@ pub fn validate(r: &Roadmap, catalogue: &Catalogue) -> Vec<Problem> {
             &objective_ids,
             "aucun objectif",
         );
-        c.references(&format!("{p}.actions"), x.actions.as_deref(), &action_ids, "aucune action");
+        c.references(
+            &format!("{p}.actions"),
+            x.actions.as_deref(),
+            &action_ids,
+            "aucune action",
+        );
         c.required_text(&format!("{p}.name"), &x.name);
         c.optional_text(&format!("{p}.definition"), x.definition.as_deref());
         c.required_text(&format!("{p}.unit"), &x.unit);

@@ -68,7 +68,7 @@ pub const TITLE_CHARS: usize = 36;
 
 /// A title on one line, cut at a word with `…` when longer than
 /// [`TITLE_CHARS`]: « Réunions mensuelles du comité de pilotage
-/// départemental » → « Réunions mensuelles du comité de… ».
+/// départemental » → « Réunions mensuelles du comité… ».
 pub fn short_title(title: &str) -> String {
     // One line: runs of spaces and line breaks become one space; control
     // characters are not echoed.
@@ -91,7 +91,19 @@ pub fn short_title(title: &str) -> String {
         Some(i) if cut[..i].chars().count() >= TITLE_CHARS / 2 => &cut[..i],
         _ => cut.as_str(),
     };
-    let cut = cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:.–—-(«".contains(c));
+    let mut cut = cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:.–—-(«".contains(c));
+    // Not « Associer les jeunes concernés au… »: a short word that leads to
+    // the next one goes with it.
+    const LEADING: [&str; 24] = [
+        "à", "au", "aux", "de", "du", "des", "d’", "d'", "la", "le", "les", "l’", "l'", "un", "une", "et", "ou", "en",
+        "pour", "par", "sur", "dans", "avec", "sans",
+    ];
+    while let Some((before, last)) = cut.rsplit_once(' ') {
+        if !LEADING.contains(&last.to_lowercase().as_str()) || before.chars().count() < TITLE_CHARS / 2 {
+            break;
+        }
+        cut = before.trim_end_matches(|c: char| c.is_whitespace() || ",;:.–—-(«".contains(c));
+    }
     format!("{cut}…")
 }
 
@@ -298,21 +310,41 @@ mod tests {
 
     #[test]
     fn titles_are_cut_at_a_word_with_an_ellipsis() {
-        assert_eq!(short_title("Réunions mensuelles"), "Réunions mensuelles", "short titles stay whole");
+        assert_eq!(
+            short_title("Réunions mensuelles"),
+            "Réunions mensuelles",
+            "short titles stay whole"
+        );
         assert_eq!(
             short_title("Réunions mensuelles du comité de pilotage départemental"),
-            "Réunions mensuelles du comité de…",
-            "cut after a whole word, at most 36 characters, then an ellipsis"
+            "Réunions mensuelles du comité…",
+            "cut after a whole word (not a dangling « de »), at most 36 characters, then an ellipsis"
         );
-        assert_eq!(short_title("  deux\n lignes  "), "deux lignes", "one line, spaces tidied");
+        assert_eq!(
+            short_title("  deux\n lignes  "),
+            "deux lignes",
+            "one line, spaces tidied"
+        );
         let long_word = "x".repeat(200_000);
         assert_eq!(
             short_title(&long_word).chars().count(),
             TITLE_CHARS + 1,
             "a 200,000-character word is cut too"
         );
-        assert_eq!(short_title("Accès aux droits, à la santé et au logement des familles"), "Accès aux droits, à la santé et au…");
-        assert_eq!(short_title("a\u{1b}b"), "a\u{FFFD}b", "control characters are not echoed");
+        assert_eq!(
+            short_title("Accès aux droits, à la santé et au logement des familles"),
+            "Accès aux droits, à la santé…",
+            "no dangling « et au » before the ellipsis"
+        );
+        assert_eq!(
+            short_title("Associer les jeunes concernés au pilotage de la stratégie"),
+            "Associer les jeunes concernés…"
+        );
+        assert_eq!(
+            short_title("a\u{1b}b"),
+            "a\u{FFFD}b",
+            "control characters are not echoed"
+        );
     }
 
     #[test]
@@ -325,7 +357,7 @@ mod tests {
         assert_eq!(w.len(), 1, "{w:?}");
         assert_eq!(w[0].path, "actions[2].lead", "the path stays for machines");
         assert_eq!(
-            w[0].message, "Action A3 — Réunions mensuelles du comité de… : aucun pilote",
+            w[0].message, "Action A3 — Réunions mensuelles du comité… : aucun pilote",
             "item, code and shortened title, then the point"
         );
         assert!(!w[0].message.contains("actions["), "no field path in the message");
@@ -335,7 +367,11 @@ mod tests {
     fn objectives_show_code_and_rank_together() {
         let mut r = sound();
         // The third objective, O3, ranked first.
-        let o3 = r.objectives.iter().position(|o| o.id == "O3").expect("the sample has an O3");
+        let o3 = r
+            .objectives
+            .iter()
+            .position(|o| o.id == "O3")
+            .expect("the sample has an O3");
         for (i, o) in r.objectives.iter_mut().enumerate() {
             o.priority = if i == o3 { 1 } else { 10 + i as i64 };
         }
@@ -401,7 +437,10 @@ mod tests {
             amount_cents: 500_000,
         };
         let w = warnings(&r);
-        let outside: Vec<&Warning> = w.iter().filter(|w| w.code == WarningCode::FundingOutsidePeriod).collect();
+        let outside: Vec<&Warning> = w
+            .iter()
+            .filter(|w| w.code == WarningCode::FundingOutsidePeriod)
+            .collect();
         assert_eq!(outside.len(), 1, "{w:?}");
         assert_eq!(outside[0].path, "actions[1].funding[0].year");
         assert_eq!(
@@ -429,6 +468,8 @@ mod tests {
         let w = warnings(&r);
         assert_eq!(w.len(), 1, "{w:?}");
         assert_eq!(w[0].path, "period.start", "the year that is out of range");
-        assert!(w[0].message.starts_with("Période 1990–2022 : les années doivent être comprises entre 2000 et 2100"));
+        assert!(w[0]
+            .message
+            .starts_with("Période 1990–2022 : les années doivent être comprises entre 2000 et 2100"));
     }
 }

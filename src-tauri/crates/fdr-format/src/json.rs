@@ -247,7 +247,10 @@ fn quoted(message: &str) -> Option<&str> {
 
 /// serde's words for the value it found (`serde::de::Unexpected`), in French.
 fn unexpected_fr(what: &str) -> String {
-    let value = |prefix: &str| what.strip_prefix(prefix).map(|v| validation::shorten(v.trim_matches('`')));
+    let value = |prefix: &str| {
+        what.strip_prefix(prefix)
+            .map(|v| validation::shorten(v.trim_matches('`')))
+    };
     if let Some(v) = value("boolean ") {
         format!("le booléen {v}")
     } else if let Some(v) = value("integer ") {
@@ -394,7 +397,10 @@ pub fn json_error_message(e: &serde_json::Error) -> String {
     }
     if reason.starts_with("unknown field") {
         let field = quoted(reason).unwrap_or("?");
-        return format!("champ inconnu « {} » : le format ne l’admet pas", validation::shorten(field));
+        return format!(
+            "champ inconnu « {} » : le format ne l’admet pas",
+            validation::shorten(field)
+        );
     }
     if reason.starts_with("missing field") {
         return "champ obligatoire absent".into();
@@ -436,11 +442,6 @@ pub fn problem(path: &str, e: &serde_json::Error) -> Problem {
         // serde_path_to_error's path already ends with an unknown key.
         path.to_string()
     };
-    let message = format!(
-        "{} (ligne {}, colonne {})",
-        json_error_message(e),
-        e.line(),
-        e.column()
-    );
+    let message = format!("{} (ligne {}, colonne {})", json_error_message(e), e.line(), e.column());
     Problem::new(at_field, ProblemCode::Schema, message)
 }

@@ -121,7 +121,10 @@ pub enum DecodeError {
         column: usize,
     },
     /// Not JSON at all.
-    #[error("{}ce n’est pas du JSON valide : {reason} (ligne {line}, colonne {column})", field_prefix(path))]
+    #[error(
+        "{}ce n’est pas du JSON valide : {reason} (ligne {line}, colonne {column})",
+        field_prefix(path)
+    )]
     NotJson {
         /// Where in the document the syntax breaks (empty at the top level).
         path: String,
@@ -219,10 +222,7 @@ pub fn exchange_json(file: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>, DecodeEr
 /// attachment of a roadmap's PDF, or each roadmap of a consolidated PDF
 /// (named `feuille-de-route-theme-NN.json`). A file whose `name` ends in
 /// `.pdf` must be a PDF.
-pub fn exchange_jsons<'a>(
-    file: &'a [u8],
-    name: Option<&str>,
-) -> Result<Vec<std::borrow::Cow<'a, [u8]>>, DecodeError> {
+pub fn exchange_jsons<'a>(file: &'a [u8], name: Option<&str>) -> Result<Vec<std::borrow::Cow<'a, [u8]>>, DecodeError> {
     let named_pdf = name.is_some_and(|n| {
         n.rsplit_once('.')
             .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("pdf"))

@@ -96,7 +96,8 @@ fn other_bytes_that_are_not_utf8_say_so() {
     cut.truncate(at);
     let e = refusal(&cut);
     assert!(
-        e.to_string().starts_with("le fichier est incomplet : il s’arrête au milieu d’un caractère (ligne "),
+        e.to_string()
+            .starts_with("le fichier est incomplet : il s’arrête au milieu d’un caractère (ligne "),
         "{e}"
     );
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
@@ -146,7 +147,11 @@ fn a_file_named_pdf_must_be_a_pdf() {
         1,
         "a JSON file is read as JSON"
     );
-    assert_eq!(exchange_jsons(EXAMPLE, None).expect("no name").len(), 1, "no name, no check");
+    assert_eq!(
+        exchange_jsons(EXAMPLE, None).expect("no name").len(),
+        1,
+        "no name, no check"
+    );
     assert!(
         exchange_jsons(EXAMPLE, Some("pdf")).is_ok(),
         "a name without extension is not a .pdf"
@@ -195,7 +200,10 @@ fn every_json_syntax_error_is_french() {
     // Bytes that are not UTF-8 inside a string, for a reader that skips
     // `received_text` (which names the encoding first).
     let e = serde_json::from_slice::<Value>(b"\"caf\xE9\"").expect_err("not UTF-8");
-    assert_eq!(json_error_message(&e), "caractère illisible : ce texte n’est pas en UTF-8");
+    assert_eq!(
+        json_error_message(&e),
+        "caractère illisible : ce texte n’est pas en UTF-8"
+    );
 }
 
 #[test]
@@ -295,7 +303,8 @@ fn unknown_missing_and_duplicate_fields_are_french() {
     let unknown = text.replacen("\"revision\":", "\"couleur\": 1, \"revision\":", 1);
     let p = &refusal(unknown.as_bytes()).problems()[0];
     assert!(
-        p.message.starts_with("champ inconnu « couleur » : le format ne l’admet pas (ligne "),
+        p.message
+            .starts_with("champ inconnu « couleur » : le format ne l’admet pas (ligne "),
         "{p:?}"
     );
     let duplicate = text.replacen("\"revision\":", "\"revision\": 1, \"revision\":", 1);
@@ -323,7 +332,10 @@ fn serde_words_for_values_and_types_become_french() {
         "valeur incorrecte : le nombre entier 300 au lieu d’un nombre entier de 0 à 255"
     );
     let e = serde_json::from_str::<Small>(r#"{"n": 3, "pair": [1]}"#).expect_err("a pair of one");
-    assert_eq!(json_error_message(&e), "liste de 1 éléments au lieu d’une liste de 2 éléments");
+    assert_eq!(
+        json_error_message(&e),
+        "liste de 1 éléments au lieu d’une liste de 2 éléments"
+    );
 }
 
 /// Words of serde_json's and serde's English messages.
@@ -429,8 +441,15 @@ fn references_agree_in_gender_and_amounts_are_in_euros() {
             .message
             .clone()
     };
-    assert_eq!(message("indicators[0].actions[0]"), "aucune action avec l’id « A99 »", "action is feminine");
-    assert_eq!(message("indicators[0].objectives[0]"), "aucun objectif avec l’id « O99 »");
+    assert_eq!(
+        message("indicators[0].actions[0]"),
+        "aucune action avec l’id « A99 »",
+        "action is feminine"
+    );
+    assert_eq!(
+        message("indicators[0].objectives[0]"),
+        "aucun objectif avec l’id « O99 »"
+    );
     assert_eq!(
         message("actions[0].funding[0].amount_cents"),
         "montant négatif (\u{2212}60\u{202F}000\u{A0}€) : il doit être positif ou nul",
