@@ -29,7 +29,11 @@ fuzz_target!(|data: &[u8]| {
             .collect();
         let new: Vec<(String, bool, bool)> = spans.into_iter().map(|s| (s.text, s.bold, s.italic)).collect();
         assert_eq!(new, old, "reads as the first parser");
-        assert_eq!(blocks.len(), reference::parse(&text).len(), "same blocks as the first parser");
+        assert_eq!(
+            blocks.len(),
+            reference::parse(&text).len(),
+            "same blocks as the first parser"
+        );
     }
     let _ = fdr_core::markdown::plain_text(&text);
 });

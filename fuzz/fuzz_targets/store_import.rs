@@ -10,7 +10,9 @@ fuzz_target!(|data: &[u8]| {
     match store.import_all(data, Some("fuzz")) {
         Ok(reports) => {
             for r in reports {
-                store.export_json(&r.id, "2026-11-30T10:00:01Z").expect("an imported roadmap exports");
+                store
+                    .export_json(&r.id, "2026-11-30T10:00:01Z")
+                    .expect("an imported roadmap exports");
             }
         }
         Err(_) => assert_eq!(store.list().expect("lists"), before, "a refused file writes nothing"),

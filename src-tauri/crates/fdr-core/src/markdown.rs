@@ -15,6 +15,12 @@
 //!   marker is literal text;
 //! - `\r` before a line break is dropped when the text is shown (it is kept
 //!   in the data).
+//!
+//! Any text parses in time linear in its length (a received file is not
+//! trusted): `cargo bench -p fdr-core --bench markdown` shows 200,000
+//! characters of hostile runs in a few milliseconds. Extending the syntax
+//! means extending the tables of `Emphasis` (private), then the reference comparison in
+//! the tests (which pins the rules of the first, simpler parser).
 
 use serde::Serialize;
 
@@ -84,7 +90,7 @@ pub fn parse(text: &str) -> Vec<Block> {
 /// Parses the emphasis of one block's text.
 ///
 /// Linear in the length of `text`: each position is looked at a bounded
-/// number of times (see [`Emphasis`]).
+/// number of times (see `Emphasis`).
 pub fn inline(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     if !text.contains('*') {

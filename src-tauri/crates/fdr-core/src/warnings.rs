@@ -68,7 +68,7 @@ pub const TITLE_CHARS: usize = 36;
 
 /// A title on one line, cut at a word with `…` when longer than
 /// [`TITLE_CHARS`]: « Réunions mensuelles du comité de pilotage
-/// départemental » → « Réunions mensuelles du comité de… ».
+/// départemental » → « Réunions mensuelles du comité… ».
 pub fn short_title(title: &str) -> String {
     // One line: runs of spaces and line breaks become one space; control
     // characters are not echoed.
@@ -91,7 +91,19 @@ pub fn short_title(title: &str) -> String {
         Some(i) if cut[..i].chars().count() >= TITLE_CHARS / 2 => &cut[..i],
         _ => cut.as_str(),
     };
-    let cut = cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:.–—-(«".contains(c));
+    let mut cut = cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:.–—-(«".contains(c));
+    // Not « Associer les jeunes concernés au… »: a short word that leads to
+    // the next one goes with it.
+    const LEADING: [&str; 24] = [
+        "à", "au", "aux", "de", "du", "des", "d’", "d'", "la", "le", "les", "l’", "l'", "un", "une", "et", "ou", "en",
+        "pour", "par", "sur", "dans", "avec", "sans",
+    ];
+    while let Some((before, last)) = cut.rsplit_once(' ') {
+        if !LEADING.contains(&last.to_lowercase().as_str()) || before.chars().count() < TITLE_CHARS / 2 {
+            break;
+        }
+        cut = before.trim_end_matches(|c: char| c.is_whitespace() || ",;:.–—-(«".contains(c));
+    }
     format!("{cut}…")
 }
 
@@ -305,8 +317,8 @@ mod tests {
         );
         assert_eq!(
             short_title("Réunions mensuelles du comité de pilotage départemental"),
-            "Réunions mensuelles du comité de…",
-            "cut after a whole word, at most 36 characters, then an ellipsis"
+            "Réunions mensuelles du comité…",
+            "cut after a whole word (not a dangling « de »), at most 36 characters, then an ellipsis"
         );
         assert_eq!(
             short_title("  deux\n lignes  "),
@@ -321,7 +333,12 @@ mod tests {
         );
         assert_eq!(
             short_title("Accès aux droits, à la santé et au logement des familles"),
-            "Accès aux droits, à la santé et au…"
+            "Accès aux droits, à la santé…",
+            "no dangling « et au » before the ellipsis"
+        );
+        assert_eq!(
+            short_title("Associer les jeunes concernés au pilotage de la stratégie"),
+            "Associer les jeunes concernés…"
         );
         assert_eq!(
             short_title("a\u{1b}b"),
@@ -340,7 +357,7 @@ mod tests {
         assert_eq!(w.len(), 1, "{w:?}");
         assert_eq!(w[0].path, "actions[2].lead", "the path stays for machines");
         assert_eq!(
-            w[0].message, "Action A3 — Réunions mensuelles du comité de… : aucun pilote",
+            w[0].message, "Action A3 — Réunions mensuelles du comité… : aucun pilote",
             "item, code and shortened title, then the point"
         );
         assert!(!w[0].message.contains("actions["), "no field path in the message");
