@@ -45,8 +45,10 @@ export function Start(props: {
   onOpen: (id: string) => void;
   onCreate: (theme: number) => void;
   onHistory: (id: string, title: string) => void;
+  /** Files the shell imported (opened from outside): shown as a drop's results. */
+  received?: FileImport[] | null;
 }) {
-  const { onOpen, onCreate, onHistory } = props;
+  const { onOpen, onCreate, onHistory, received } = props;
   const [overview, setOverview] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [departement, setDepartement] = useState("");
@@ -62,6 +64,12 @@ export function Start(props: {
       .catch((e) => setError(e instanceof ApiError ? e.message : String(e)));
   }, []);
   useEffect(load, [load]);
+  useEffect(() => {
+    if (received) {
+      setImports(received);
+      load();
+    }
+  }, [received, load]);
 
   const run = async (task: () => Promise<FileImport[]>) => {
     setBusy(true);

@@ -182,7 +182,14 @@ fn main() -> ExitCode {
     {
         return sample(*actions, *indicators, *theme, *seed, out);
     }
-    let db = cli.db.unwrap_or_else(fdr_store::default_path);
+    let db = cli.db.unwrap_or_else(|| {
+        // The default store, moved first from where earlier versions kept it.
+        let resolved = fdr_store::location::resolve_default(&(fdr_store::system_clock())());
+        if let Some(note) = &resolved.note {
+            eprintln!("{}: note: {note}", resolved.path.display());
+        }
+        resolved.path
+    });
     // These work on a store that cannot be opened (damaged, newer).
     match &cli.command {
         Command::Backups { dir } => return backups(&db, dir.as_deref()),
