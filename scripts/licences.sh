@@ -10,6 +10,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=ui/src/generated
 mkdir -p "$out"
+# Made again only when the dependencies or the tools' settings change.
+stamp=$(cat Cargo.lock about.toml ui/package-lock.json ui/scripts/licences.mjs | sha256sum | cut -d' ' -f1)
+if [ -f "$out/licences-rust.json" ] && [ -f "$out/licences-npm.json" ] && [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ]; then
+  exit 0
+fi
 if ! cargo about --version >/dev/null 2>&1; then
   echo "licences: cargo-about absent (bash scripts/setup.sh l’installe) : listes des licences non générées" >&2
   [ -z "${CI:-}" ] || exit 1
@@ -28,3 +33,4 @@ export LICENSE_CHECKER_VERSION
 (cd ui && node node_modules/license-checker-rseidelsohn/bin/license-checker-rseidelsohn.js --production --json --start . --out src/generated/license-checker.json >/dev/null)
 node ui/scripts/licences.mjs
 rm -f "$out/cargo-about.log"
+echo "$stamp" > "$out/.stamp"

@@ -55,7 +55,7 @@ fi
 # cargo-about, which lists the Rust crates' licences for À propos (scripts/licences.sh).
 if ! cargo about --version >/dev/null 2>&1; then
   echo "setup: cargo install cargo-about 0.9.3"
-  cargo install cargo-about --locked --version 0.9.3 --quiet
+  cargo install cargo-about --locked --version 0.9.3 --features cli --quiet
 fi
 
 echo "setup: ok ($(cargo --version); node $(node --version))"

@@ -421,7 +421,16 @@ fn import_opened(handle: &tauri::AppHandle, paths: Vec<PathBuf>) {
     }
     let handle = handle.clone();
     std::thread::spawn(move || {
-        let app = handle.state::<App>();
+        // A second launch may arrive while this one is still starting.
+        let mut waited = 0;
+        while handle.try_state::<App>().is_none() && waited < 300 {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            waited += 1;
+        }
+        let Some(app) = handle.try_state::<App>() else {
+            log::error!("fichiers ouverts non importés : l’application n’a pas démarré");
+            return;
+        };
         let files = with(&app, |s| Ok(s.import_paths(&paths))).unwrap_or_else(|e| {
             let refused = |p: &PathBuf| FileImport {
                 name: p
@@ -590,6 +599,25 @@ pub fn run() {
 #[cfg(test)]
 mod tests {
     use tauri::ipc::Origin;
+
+    /// One instance per store: the same store gives the same D-Bus name, a
+    /// store elsewhere another, and the name is a valid D-Bus name (its
+    /// elements start with a letter, hold only `[A-Za-z0-9_-]`).
+    #[test]
+    fn each_store_has_its_own_instance_name() {
+        let a = super::instance_id(std::path::Path::new("/tmp/Éloïse Dûchêne/a.sqlite"));
+        assert_eq!(a, super::instance_id(std::path::Path::new("/tmp/Éloïse Dûchêne/a.sqlite")));
+        assert_ne!(a, super::instance_id(std::path::Path::new("/tmp/b.sqlite")));
+        assert!(a.starts_with("fr.feuillesderoute.desktop.base"), "{a}");
+        assert!(a.len() + ".SingleInstance".len() <= 255, "{a}");
+        for element in a.split('.') {
+            assert!(
+                element.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && element.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'),
+                "{element} in {a}"
+            );
+        }
+    }
 
     /// The commands `build.rs` declares (the app manifest).
     fn declared_commands() -> Vec<&'static str> {

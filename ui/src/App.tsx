@@ -1,7 +1,7 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Header } from "@codegouvfr/react-dsfr/Header";
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError, type FileImport, type Notice, type RoadmapView } from "./api";
 import { showExportSection, undoRedo, watchUndoKeys, type PageAction } from "./menu";
 import { Editor } from "./screens/Editor";
@@ -22,6 +22,7 @@ export function App() {
   const [page, setPage] = useState<"guide" | "about" | null>(null);
   /** Files the shell opened (command line, « Ouvrir avec », a second launch, Fichier → Importer). */
   const [received, setReceived] = useState<FileImport[] | null>(null);
+  const clearReceived = useCallback(() => setReceived(null), []);
   const editing = useRef(false);
   editing.current = open !== null;
   useEffect(() => {
@@ -137,6 +138,7 @@ export function App() {
               onCreate={(theme) => show(api.createRoadmap(theme))}
               onHistory={(id, title) => setHistory({ id, title })}
               received={received}
+              onReceivedShown={clearReceived}
             />
           )}
         </div>

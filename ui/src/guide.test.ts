@@ -2,18 +2,14 @@
 // docs/guide/ and is a screen the end-to-end tests take (copied there by
 // scripts/guide-screens.sh), and its rendering keeps headings, lists and
 // pictures as React elements.
-import fs from "node:fs";
-import path from "node:path";
 import { Lexer, type Token, type Tokens } from "marked";
 import { describe, expect, it } from "vitest";
+import guide from "../../docs/guide.md?raw";
 import { contents, slug } from "./screens/Guide";
 
-const root = path.resolve(__dirname, "../..");
-const guide = fs.readFileSync(path.join(root, "docs/guide.md"), "utf8");
-const specs = fs
-  .readdirSync(path.join(root, "ui/e2e/specs"))
-  .map((f) => fs.readFileSync(path.join(root, "ui/e2e/specs", f), "utf8"))
-  .join("\n");
+const specs = Object.values(import.meta.glob<string>("../e2e/specs/*.ts", { eager: true, query: "?raw", import: "default" })).join("\n");
+/** The pictures in docs/guide/, by file name. */
+const copied = Object.keys(import.meta.glob("../../docs/guide/*.png")).map((p) => p.split("/").pop());
 
 function images(tokens: Token[]): string[] {
   return tokens.flatMap((t) => {
@@ -37,9 +33,9 @@ describe("the user guide", () => {
     expect(named.length).toBeGreaterThanOrEqual(8);
     const screens = [...specs.matchAll(/(?:noSeriousFindings|look)\("([^"]+)"\)/g)].map((m) => `${shotName(m[1] ?? "")}.png`);
     for (const href of named) {
-      const file = path.basename(href);
+      const file = href.split("/").pop() ?? href;
       expect(screens, `${file} is a screenshot an e2e spec takes`).toContain(file);
-      expect(fs.existsSync(path.join(root, "docs/guide", file)), `docs/guide/${file} was copied (scripts/guide-screens.sh)`).toBe(true);
+      expect(copied, `docs/guide/${file} was copied (scripts/guide-screens.sh)`).toContain(file);
     }
   });
 

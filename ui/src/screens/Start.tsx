@@ -47,8 +47,10 @@ export function Start(props: {
   onHistory: (id: string, title: string) => void;
   /** Files the shell imported (opened from outside): shown as a drop's results. */
   received?: FileImport[] | null;
+  /** Called once they are shown (so that they are not shown again). */
+  onReceivedShown?: () => void;
 }) {
-  const { onOpen, onCreate, onHistory, received } = props;
+  const { onOpen, onCreate, onHistory, received, onReceivedShown } = props;
   const [overview, setOverview] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [departement, setDepartement] = useState("");
@@ -68,8 +70,9 @@ export function Start(props: {
     if (received) {
       setImports(received);
       load();
+      onReceivedShown?.();
     }
-  }, [received, load]);
+  }, [received, load, onReceivedShown]);
 
   const run = async (task: () => Promise<FileImport[]>) => {
     setBusy(true);
