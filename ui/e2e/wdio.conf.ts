@@ -13,7 +13,9 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 const app = process.env.FDR_APP ?? path.join(root, "target/release/feuilles-de-route");
-const driverBin = process.env.TAURI_DRIVER ?? path.join(os.homedir(), ".cargo/bin/tauri-driver");
+// Fixed before HOME changes below, and kept for the workers (which load this file again).
+process.env.TAURI_DRIVER ??= path.join(os.homedir(), ".cargo/bin/tauri-driver");
+const driverBin = process.env.TAURI_DRIVER;
 
 // A fresh store and export folder for this run, inherited by the app, under
 // a user folder whose name is not ASCII (as a Windows user name may be): the
