@@ -606,14 +606,19 @@ mod tests {
     #[test]
     fn each_store_has_its_own_instance_name() {
         let a = super::instance_id(std::path::Path::new("/tmp/Éloïse Dûchêne/a.sqlite"));
-        assert_eq!(a, super::instance_id(std::path::Path::new("/tmp/Éloïse Dûchêne/a.sqlite")));
+        assert_eq!(
+            a,
+            super::instance_id(std::path::Path::new("/tmp/Éloïse Dûchêne/a.sqlite"))
+        );
         assert_ne!(a, super::instance_id(std::path::Path::new("/tmp/b.sqlite")));
         assert!(a.starts_with("fr.feuillesderoute.desktop.base"), "{a}");
         assert!(a.len() + ".SingleInstance".len() <= 255, "{a}");
         for element in a.split('.') {
             assert!(
                 element.starts_with(|c: char| c.is_ascii_alphabetic())
-                    && element.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'),
+                    && element
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'),
                 "{element} in {a}"
             );
         }

@@ -24,7 +24,10 @@ fn installers_work_offline_per_user_and_in_french() {
         .iter()
         .map(|t| t.as_str().unwrap())
         .collect();
-    assert!(!targets.contains(&"appimage"), "AppImage downloads its tools at bundle time: {targets:?}");
+    assert!(
+        !targets.contains(&"appimage"),
+        "AppImage downloads its tools at bundle time: {targets:?}"
+    );
     for t in ["deb", "nsis", "msi", "dmg"] {
         assert!(targets.contains(&t), "{t} is built (CI or bundles.yml): {targets:?}");
     }
@@ -35,8 +38,14 @@ fn installers_work_offline_per_user_and_in_french() {
     );
     assert_eq!(windows["nsis"]["installMode"], "currentUser", "no admin rights needed");
     assert_eq!(windows["nsis"]["languages"], serde_json::json!(["French"]));
-    assert_eq!(windows["wix"]["language"], "fr-FR", "the MSI, for silent deployment, in French");
-    let hooks = read(&format!("src-tauri/{}", windows["nsis"]["installerHooks"].as_str().expect("NSIS hooks")));
+    assert_eq!(
+        windows["wix"]["language"], "fr-FR",
+        "the MSI, for silent deployment, in French"
+    );
+    let hooks = read(&format!(
+        "src-tauri/{}",
+        windows["nsis"]["installerHooks"].as_str().expect("NSIS hooks")
+    ));
     assert!(
         hooks.contains("NSIS_HOOK_POSTINSTALL") && hooks.contains("OpenWithProgids"),
         "the NSIS hooks put back the previous default and offer the app in « Ouvrir avec » only"
@@ -46,13 +55,24 @@ fn installers_work_offline_per_user_and_in_french() {
 #[test]
 fn pdf_and_json_are_offered_in_open_with_never_taken_as_default() {
     let conf = conf();
-    let associations = conf["bundle"]["fileAssociations"].as_array().expect("file associations");
+    let associations = conf["bundle"]["fileAssociations"]
+        .as_array()
+        .expect("file associations");
     let mut exts = Vec::new();
     for a in associations {
         assert_eq!(a["role"], "Viewer", "{a}: a viewer, not the editor of PDFs");
         assert_eq!(a["rank"], "Alternate", "{a}: never the default handler (macOS)");
-        assert!(a["mimeType"].is_string(), "{a}: the .deb's desktop file registers its MIME type");
-        exts.extend(a["ext"].as_array().unwrap().iter().map(|e| e.as_str().unwrap().to_string()));
+        assert!(
+            a["mimeType"].is_string(),
+            "{a}: the .deb's desktop file registers its MIME type"
+        );
+        exts.extend(
+            a["ext"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e.as_str().unwrap().to_string()),
+        );
         let progid = a["name"].as_str().expect("a ProgID name");
         assert!(
             read("src-tauri/windows/hooks.nsh").contains(progid),
@@ -63,10 +83,18 @@ fn pdf_and_json_are_offered_in_open_with_never_taken_as_default() {
     assert_eq!(exts, ["json", "pdf"]);
     let desktop = read(&format!(
         "src-tauri/{}",
-        conf["bundle"]["linux"]["deb"]["desktopTemplate"].as_str().expect("a desktop template")
+        conf["bundle"]["linux"]["deb"]["desktopTemplate"]
+            .as_str()
+            .expect("a desktop template")
     ));
-    assert!(desktop.contains("MimeType={{mime_type}}"), "the desktop file lists the MIME types");
-    assert!(desktop.contains("Exec={{exec}} %F"), "and passes the opened files to the app");
+    assert!(
+        desktop.contains("MimeType={{mime_type}}"),
+        "the desktop file lists the MIME types"
+    );
+    assert!(
+        desktop.contains("Exec={{exec}} %F"),
+        "and passes the opened files to the app"
+    );
 }
 
 #[test]
@@ -76,6 +104,12 @@ fn the_window_fits_a_1366_by_768_screen_with_its_taskbar() {
     let (width, height) = (w["width"].as_u64().unwrap(), w["height"].as_u64().unwrap());
     let (min_w, min_h) = (w["minWidth"].as_u64().unwrap(), w["minHeight"].as_u64().unwrap());
     // 1366×768 less a 48 px taskbar and a 31 px title bar with its borders (8 px each side).
-    assert!(width + 16 <= 1366 && height + 48 + 31 <= 768, "default {width}×{height}");
-    assert!(min_w <= width && min_h <= height && min_w <= 1024, "minimum {min_w}×{min_h}");
+    assert!(
+        width + 16 <= 1366 && height + 48 + 31 <= 768,
+        "default {width}×{height}"
+    );
+    assert!(
+        min_w <= width && min_h <= height && min_w <= 1024,
+        "minimum {min_w}×{min_h}"
+    );
 }
