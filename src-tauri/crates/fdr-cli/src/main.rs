@@ -18,9 +18,10 @@ Codes de sortie :
   2  ligne de commande invalide
   3  la base ne peut pas être ouverte (version plus récente, fichier étranger, disque)
 
-Base par défaut : le dossier de données de l’utilisateur, partagé avec l’application
-de bureau (Linux : ~/.local/share/fr.feuillesderoute.app/feuilles-de-route.sqlite) ;
-la variable FDR_DB ou l’option --db la remplacent.";
+Base par défaut : le dossier de données local (non itinérant) de l’utilisateur, partagé
+avec l’application de bureau (Linux : ~/.local/share/fr.feuillesderoute.desktop/feuilles-de-route.sqlite,
+Windows : %LOCALAPPDATA%\\fr.feuillesderoute.desktop\\) ; une base trouvée à l’ancien
+emplacement y est d’abord déplacée. La variable FDR_DB ou l’option --db la remplacent.";
 
 /// Feuilles de route — feuilles de route thématiques de la stratégie de
 /// prévention et de lutte contre la pauvreté : import, export et contrôle.
