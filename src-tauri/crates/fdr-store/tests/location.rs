@@ -53,7 +53,7 @@ fn an_old_store_moves_with_a_verified_backup_and_nothing_lost() {
     let mut before = make_old_store(&old);
     let expected = before.roadmap(EXAMPLE_ID).unwrap();
 
-    let resolved = resolve(&new_store(&local), &[old.clone()], NOW);
+    let resolved = resolve(&new_store(&local), std::slice::from_ref(&old), NOW);
     assert_eq!(resolved.path, new_store(&local), "the new location is used once moved");
     let note = resolved.note.expect("the user is told the store moved");
     assert!(note.contains("déplacée") && note.contains(APP_IDENTIFIER), "{note}");
@@ -96,7 +96,7 @@ fn an_old_store_moves_with_a_verified_backup_and_nothing_lost() {
     assert!(kept.is_file(), "the old file is kept, renamed: {}", kept.display());
 
     // A second start: nothing to move, nothing said.
-    let again = resolve(&new_store(&local), &[old.clone()], "2026-03-03T08:00:00Z");
+    let again = resolve(&new_store(&local), std::slice::from_ref(&old), "2026-03-03T08:00:00Z");
     assert_eq!(again.path, new_store(&local));
     assert_eq!(again.note, None, "the move happens once");
 }
@@ -139,7 +139,7 @@ fn a_damaged_old_store_stays_where_it_is_untouched() {
     .unwrap();
     let bytes = std::fs::read(&old).unwrap();
 
-    let resolved = resolve(&new_store(&local), &[old.clone()], NOW);
+    let resolved = resolve(&new_store(&local), std::slice::from_ref(&old), NOW);
     assert_eq!(
         resolved.path, old,
         "the old file is opened where it is, as before (the app then says why)"
