@@ -27,4 +27,8 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
 fi
 
 ui/node_modules/.bin/tauri build --no-bundle
+# One instance per store needs a D-Bus session (there is one on a desktop).
+if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/null 2>&1; then
+  exec dbus-run-session -- ./target/release/feuilles-de-route
+fi
 exec ./target/release/feuilles-de-route

@@ -11,7 +11,7 @@ packages=(
   build-essential pkg-config file ca-certificates
   libwebkit2gtk-4.1-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
   libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
-  xvfb xauth webkit2gtk-driver dbus-x11 imagemagick
+  xvfb xauth webkit2gtk-driver dbus dbus-x11 x11-utils imagemagick
   poppler-utils qpdf
 )
 
@@ -50,6 +50,12 @@ fi
 if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
   echo "setup: cargo install tauri-driver 2.1.0"
   cargo install tauri-driver --locked --version 2.1.0 --quiet
+fi
+
+# cargo-about, which lists the Rust crates' licences for À propos (scripts/licences.sh).
+if ! cargo about --version >/dev/null 2>&1; then
+  echo "setup: cargo install cargo-about 0.9.3"
+  cargo install cargo-about --locked --version 0.9.3 --features cli --quiet
 fi
 
 echo "setup: ok ($(cargo --version); node $(node --version))"

@@ -7,7 +7,9 @@ import react from "@vitejs/plugin-react";
 export default defineConfig({
   plugins: [react()],
   clearScreen: false,
-  server: { port: 5173, strictPort: true },
+  // The guide (docs/guide.md and its pictures) and the font licences
+  // (assets/fonts/) are bundled from outside ui/.
+  server: { port: 5173, strictPort: true, fs: { allow: [".", "../docs", "../assets"] } },
   build: { target: "es2021", outDir: "dist", emptyOutDir: true, sourcemap: false },
   test: {
     environment: "jsdom",

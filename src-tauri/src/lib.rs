@@ -4,15 +4,26 @@
 //! lives here. Adding a command: a function below, its name in
 //! `generate_handler!`, in `build.rs` and in `capabilities/main.json`, and a
 //! wrapper in `ui/src/api/`.
+//!
+//! Around the commands: one instance per store (a second launch hands its
+//! files to the first window, [`events`]), the journal and crash reports
+//! ([`journal`]), the native menu ([`menu`]) and the window's title and
+//! size ([`window`]).
 
+mod events;
+mod journal;
+mod menu;
+mod window;
+
+use events::{AppEvent, Outbox};
 use fdr_core::review::{AnswerState, Reviewer};
 use fdr_session::{
     AppError, AvisEdit, AvisScreen, ConsolidationKind, Edit, EditReply, ExportKind, FileImport, Overview, RoadmapView,
     Session,
 };
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use tauri::State;
+use tauri::{Manager, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 
 /// The session of this window.
@@ -20,6 +31,28 @@ struct App {
     /// The session, or why the store could not be opened (shown by the UI).
     session: Mutex<Result<Session, AppError>>,
     location: PathBuf,
+    /// What to tell the user once at start (a crash, the store moved).
+    notices: Mutex<Vec<Notice>>,
+    /// Events for the page.
+    outbox: Outbox,
+}
+
+/// Something the user is told once, at start.
+#[derive(Debug, Clone, serde::Serialize)]
+struct Notice {
+    /// `crash` (a report is in the log folder) or `moved` (the store).
+    kind: &'static str,
+    message: String,
+}
+
+/// The version, the build, and where things are (*À propos*).
+#[derive(serde::Serialize)]
+struct AppInfo {
+    version: &'static str,
+    build_date: &'static str,
+    commit: &'static str,
+    store_location: String,
+    log_folder: String,
 }
 
 type Reply<T> = Result<T, AppError>;
@@ -37,18 +70,23 @@ fn with<T>(app: &App, f: impl FnOnce(&mut Session) -> Reply<T>) -> Reply<T> {
 }
 
 #[tauri::command]
-fn themes(app: State<App>) -> Reply<Overview> {
+fn themes(window: WebviewWindow, app: State<App>) -> Reply<Overview> {
+    window::set_title(&window, None);
     with(&app, |s| s.overview())
 }
 
 #[tauri::command]
-fn create_roadmap(app: State<App>, theme: i64) -> Reply<RoadmapView> {
-    with(&app, |s| s.create(&uuid::Uuid::new_v4().to_string(), theme))
+fn create_roadmap(window: WebviewWindow, app: State<App>, theme: i64) -> Reply<RoadmapView> {
+    let view = with(&app, |s| s.create(&uuid::Uuid::new_v4().to_string(), theme))?;
+    window::set_title(&window, Some((view.roadmap.theme.number, &view.roadmap.theme.title)));
+    Ok(view)
 }
 
 #[tauri::command]
-fn open_roadmap(app: State<App>, id: String) -> Reply<RoadmapView> {
-    with(&app, |s| s.view(&id))
+fn open_roadmap(window: WebviewWindow, app: State<App>, id: String) -> Reply<RoadmapView> {
+    let view = with(&app, |s| s.view(&id))?;
+    window::set_title(&window, Some((view.roadmap.theme.number, &view.roadmap.theme.title)));
+    Ok(view)
 }
 
 #[tauri::command]
@@ -152,6 +190,48 @@ fn markdown_preview(text: String) -> Vec<fdr_core::markdown::Block> {
 #[tauri::command]
 fn store_location(app: State<App>) -> String {
     app.location.display().to_string()
+}
+
+/// *À propos*: version, build, the store's and the journal's folders.
+#[tauri::command]
+fn app_info(handle: tauri::AppHandle, app: State<App>) -> AppInfo {
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION"),
+        build_date: env!("FDR_BUILD_DATE"),
+        commit: env!("FDR_COMMIT"),
+        store_location: app.location.display().to_string(),
+        log_folder: log_folder(&handle).display().to_string(),
+    }
+}
+
+/// What to tell the user once at start (then nothing).
+#[tauri::command]
+fn startup_notices(app: State<App>) -> Vec<Notice> {
+    app.notices
+        .lock()
+        .map(|mut n| std::mem::take(&mut *n))
+        .unwrap_or_default()
+}
+
+/// The page's channel for menu actions and opened files ([`events`]).
+#[tauri::command]
+fn app_events(app: State<App>, channel: tauri::ipc::Channel<AppEvent>) {
+    app.outbox.subscribe(channel);
+}
+
+/// Opens the log folder in the file manager (*Aide → Journaux*, and the
+/// crash notice's button): the page names no path.
+#[tauri::command]
+fn open_log_folder(handle: tauri::AppHandle) -> Reply<()> {
+    journal::open_folder(&log_folder(&handle)).map_err(|m| AppError::new("io", m))
+}
+
+/// The app's log folder (also where crash reports go).
+fn log_folder(handle: &tauri::AppHandle) -> PathBuf {
+    handle
+        .path()
+        .app_log_dir()
+        .unwrap_or_else(|_| std::env::temp_dir().join(fdr_store::location::APP_IDENTIFIER))
 }
 
 /// What an export did: where the file went (none if the dialog was
@@ -383,7 +463,7 @@ fn open_session(location: &std::path::Path) -> Result<Session, AppError> {
     fdr_store::Store::open(location, fdr_store::system_clock())
         .map(Session::new)
         .map_err(|e| {
-            eprintln!("{}: error: {e}", location.display());
+            log::error!("la base « {} » n’a pas pu être ouverte : {e}", journal::shown(location));
             AppError::new(
                 e.code(),
                 format!("La base « {} » n’a pas pu être ouverte : {e}", location.display()),
@@ -391,15 +471,16 @@ fn open_session(location: &std::path::Path) -> Result<Session, AppError> {
         })
 }
 
-/// The store to open: `--db PATH` on the command line (as for `fdr`), else
-/// `FDR_DB`, else the same default as `fdr`.
-fn store_path() -> PathBuf {
+/// The store this instance writes to: `FDR_DB`, else the same default as
+/// `fdr` (before any move: this names the instance).
+fn store_target() -> PathBuf {
     db_argument(std::env::args_os().skip(1))
         .or_else(|| std::env::var_os("FDR_DB").map(PathBuf::from))
         .unwrap_or_else(fdr_store::default_path)
 }
 
-/// The path after `--db` (or in `--db=PATH`) among the program's arguments.
+/// The path after `--db` (or in `--db=PATH`) among the program's
+/// arguments: the store to open, as for `fdr`.
 fn db_argument(mut args: impl Iterator<Item = std::ffi::OsString>) -> Option<PathBuf> {
     while let Some(a) = args.next() {
         if a == "--db" {
@@ -412,25 +493,184 @@ fn db_argument(mut args: impl Iterator<Item = std::ffi::OsString>) -> Option<Pat
     None
 }
 
-/// Starts the application.
-pub fn run() {
-    let location = store_path();
+/// The store to open, moving the default one from where earlier versions
+/// kept it (as `fdr` does), with what to tell the user about it.
+fn store_path() -> (PathBuf, Option<String>) {
+    match db_argument(std::env::args_os().skip(1)).or_else(|| std::env::var_os("FDR_DB").map(PathBuf::from)) {
+        Some(db) => (db, None),
+        None => {
+            let resolved = fdr_store::location::resolve_default(&(fdr_store::system_clock())());
+            (resolved.path, resolved.note)
+        }
+    }
+}
+
+/// The single-instance key of a store: the identifier, and on Linux (where
+/// the plugin allows it) a digest of the store's path, so that a second app
+/// on another `FDR_DB` is its own instance.
+fn instance_id(store: &Path) -> String {
+    let absolute = std::path::absolute(store).unwrap_or_else(|_| store.to_path_buf());
+    // FNV-1a: stable across runs and builds (std's hasher is not).
+    let digest = absolute
+        .to_string_lossy()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    format!("{}.base{digest:016x}", fdr_store::location::APP_IDENTIFIER)
+}
+
+/// Imports files opened from outside (command line, « Ouvrir avec », a
+/// second launch, *Fichier → Importer*) as a drop would, off the main
+/// thread, and hands the results to the page.
+fn import_opened(handle: &tauri::AppHandle, paths: Vec<PathBuf>) {
+    if paths.is_empty() {
+        return;
+    }
+    let handle = handle.clone();
+    std::thread::spawn(move || {
+        // A second launch may arrive while this one is still starting.
+        let mut waited = 0;
+        while handle.try_state::<App>().is_none() && waited < 300 {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            waited += 1;
+        }
+        let Some(app) = handle.try_state::<App>() else {
+            log::error!("fichiers ouverts non importés : l’application n’a pas démarré");
+            return;
+        };
+        let files = with(&app, |s| Ok(s.import_paths(&paths))).unwrap_or_else(|e| {
+            let refused = |p: &PathBuf| FileImport {
+                name: p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                reports: Vec::new(),
+                avis: None,
+                answers: None,
+                refused: Some(e.message.clone()),
+            };
+            paths.iter().map(refused).collect()
+        });
+        for f in &files {
+            match &f.refused {
+                None => log::info!("fichier ouvert importé : {}", f.name),
+                Some(why) => log::warn!("fichier ouvert refusé : {} : {why}", f.name),
+            }
+        }
+        app.outbox.deliver(AppEvent::Opened { files });
+        window::bring_to_front(&handle);
+    });
+}
+
+/// A menu item chosen.
+fn on_menu(handle: &tauri::AppHandle, id: &str) {
+    match menu::item(id) {
+        Some(menu::Item::Quit) => handle.exit(0),
+        Some(menu::Item::OpenLogs) => {
+            if let Err(e) = journal::open_folder(&log_folder(handle)) {
+                log::warn!("{e}");
+            }
+        }
+        Some(menu::Item::Import) => {
+            let h = handle.clone();
+            handle
+                .dialog()
+                .file()
+                .set_title("Importer des feuilles de route")
+                .add_filter("Feuilles de route (PDF, JSON)", &["pdf", "json"])
+                .pick_files(move |picked| {
+                    let paths = picked
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter_map(|f| f.into_path().ok())
+                        .collect();
+                    import_opened(&h, paths);
+                });
+        }
+        Some(menu::Item::Page(action)) => handle.state::<App>().outbox.deliver(AppEvent::Menu { action }),
+        None => {}
+    }
+}
+
+/// Opens the store, takes the day's backup, and manages the app's state;
+/// then imports the files named on the command line.
+fn start(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
+    let handle = app.handle().clone();
+    let log_dir = log_folder(&handle);
+    journal::install_panic_hook(log_dir.clone());
+    log::info!(
+        "démarrage de Feuilles de route {} ({})",
+        env!("CARGO_PKG_VERSION"),
+        env!("FDR_COMMIT")
+    );
+    let mut notices: Vec<Notice> = journal::unreported_crashes(&log_dir)
+        .into_iter()
+        .map(|report| Notice {
+            kind: "crash",
+            message: format!(
+                "L’application s’est arrêtée de façon inattendue lors d’une utilisation précédente. \
+                 Le rapport est dans « {} » : joignez-le à votre demande d’assistance.",
+                report.display()
+            ),
+        })
+        .collect();
+    let (location, moved) = store_path();
+    if let Some(note) = moved {
+        log::warn!(
+            "{}",
+            note.replace(&location.display().to_string(), &journal::shown(&location))
+        );
+        notices.push(Notice {
+            kind: "moved",
+            message: note,
+        });
+    }
     let mut session = open_session(&location);
     // The day's backup, verified; a failure is reported, not fatal.
     if let Ok(s) = session.as_mut() {
         if let Err(e) = s.store().daily_backup(&fdr_store::backup::backups_dir(&location)) {
-            eprintln!(
-                "{}: warning: sauvegarde quotidienne impossible : {e}",
-                location.display()
-            );
+            log::warn!("sauvegarde quotidienne impossible : {e}");
         }
     }
+    log::info!("base ouverte : {}", journal::shown(&location));
+    app.manage(App {
+        session: Mutex::new(session),
+        location,
+        notices: Mutex::new(notices),
+        outbox: Outbox::default(),
+    });
+    if let Some(main) = app.get_webview_window(window::MAIN) {
+        window::fit_to_screen(&main);
+    }
+    let cwd = std::env::current_dir().unwrap_or_default();
+    import_opened(&handle, events::files_in_args(std::env::args_os().skip(1), &cwd));
+    Ok(())
+}
+
+/// Starts the application.
+pub fn run() {
     tauri::Builder::default()
+        // First: a second launch on the same store hands over and exits here.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(instance_id(&store_target()))
+                .callback(|handle, argv, cwd| {
+                    log::info!("seconde ouverture : la fenêtre déjà ouverte reprend ses fichiers");
+                    window::bring_to_front(handle);
+                    import_opened(
+                        handle,
+                        events::files_in_args(argv.into_iter().skip(1).map(Into::into), Path::new(&cwd)),
+                    );
+                })
+                .build(),
+        )
+        .plugin(journal::plugin())
+        .plugin(tauri_plugin_window_state::Builder::new().build())
         .plugin(tauri_plugin_dialog::init())
-        .manage(App {
-            session: Mutex::new(session),
-            location,
-        })
+        .menu(menu::build)
+        .on_menu_event(|handle, event| on_menu(handle, event.id().as_ref()))
+        .setup(start)
         .invoke_handler(tauri::generate_handler![
             themes,
             create_roadmap,
@@ -441,6 +681,10 @@ pub fn run() {
             markdown_preview,
             export_roadmap,
             store_location,
+            app_info,
+            startup_notices,
+            app_events,
+            open_log_folder,
             import_file,
             import_dialog,
             history,
@@ -459,8 +703,17 @@ pub fn run() {
             set_reviewer,
             export_avis
         ])
-        .run(tauri::generate_context!())
-        .expect("la fenêtre de l’application n’a pas pu s’ouvrir");
+        .build(tauri::generate_context!())
+        .expect("la fenêtre de l’application n’a pas pu s’ouvrir")
+        .run(|handle, event| {
+            // macOS hands « Ouvrir avec » files to the running app as URLs.
+            #[cfg(target_os = "macos")]
+            if let tauri::RunEvent::Opened { urls } = &event {
+                let paths = urls.iter().filter_map(|u| u.to_file_path().ok()).collect();
+                import_opened(handle, paths);
+            }
+            let _ = (handle, event);
+        });
 }
 
 #[cfg(test)]
@@ -485,6 +738,30 @@ mod tests {
             None,
             "a file to open is not a store"
         );
+    }
+
+    /// One instance per store: the same store gives the same D-Bus name, a
+    /// store elsewhere another, and the name is a valid D-Bus name (its
+    /// elements start with a letter, hold only `[A-Za-z0-9_-]`).
+    #[test]
+    fn each_store_has_its_own_instance_name() {
+        let a = super::instance_id(std::path::Path::new("/tmp/Éloïse Dûchêne/a.sqlite"));
+        assert_eq!(
+            a,
+            super::instance_id(std::path::Path::new("/tmp/Éloïse Dûchêne/a.sqlite"))
+        );
+        assert_ne!(a, super::instance_id(std::path::Path::new("/tmp/b.sqlite")));
+        assert!(a.starts_with("fr.feuillesderoute.desktop.base"), "{a}");
+        assert!(a.len() + ".SingleInstance".len() <= 255, "{a}");
+        for element in a.split('.') {
+            assert!(
+                element.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && element
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'),
+                "{element} in {a}"
+            );
+        }
     }
 
     /// The commands `build.rs` declares (the app manifest).
@@ -549,6 +826,13 @@ mod tests {
             "plugin:window|close",
             "plugin:webview|create_webview",
             "plugin:event|emit",
+            "plugin:event|listen",
+            "plugin:log|log",
+            "plugin:window-state|save_window_state",
+            "plugin:window-state|restore_state",
+            "plugin:window|set_title",
+            "plugin:menu|new",
+            "plugin:opener|open_path",
         ] {
             assert!(
                 authority

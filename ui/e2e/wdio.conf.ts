@@ -13,11 +13,20 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 const app = process.env.FDR_APP ?? path.join(root, "target/release/feuilles-de-route");
-const driverBin = process.env.TAURI_DRIVER ?? path.join(os.homedir(), ".cargo/bin/tauri-driver");
+// Fixed before HOME changes below, and kept for the workers (which load this file again).
+process.env.TAURI_DRIVER ??= path.join(os.homedir(), ".cargo/bin/tauri-driver");
+const driverBin = process.env.TAURI_DRIVER;
 
-// A fresh store and export folder for this run, inherited by the app.
-const work = fs.mkdtempSync(path.join(os.tmpdir(), "fdr-e2e-"));
+// A fresh store and export folder for this run, inherited by the app, under
+// a user folder whose name is not ASCII (as a Windows user name may be): the
+// app's journal, window state and caches go there too (HOME, XDG_*).
+const work = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fdr-e2e-")), "Éloïse Dûchêne");
+fs.mkdirSync(work);
 process.env.FDR_E2E_WORK = work;
+process.env.HOME = work;
+process.env.XDG_DATA_HOME = path.join(work, ".local/share");
+process.env.XDG_CONFIG_HOME = path.join(work, ".config");
+process.env.XDG_CACHE_HOME = path.join(work, ".cache");
 process.env.FDR_DB = path.join(work, "app.sqlite");
 process.env.FDR_EXPORT_DIR = path.join(work, "exports");
 fs.mkdirSync(process.env.FDR_EXPORT_DIR);

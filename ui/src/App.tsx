@@ -1,11 +1,17 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Header } from "@codegouvfr/react-dsfr/Header";
-import { useEffect, useState } from "react";
-import { api, ApiError, type RoadmapView } from "./api";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { api, ApiError, type FileImport, type Notice, type RoadmapView } from "./api";
+import { showExportSection, undoRedo, watchUndoKeys, type PageAction } from "./menu";
 import { AvisScreen } from "./screens/Avis";
 import { Editor } from "./screens/Editor";
 import { History } from "./screens/History";
-import { Start } from "./screens/Start";
+import { importSummary, Start } from "./screens/Start";
+
+// Loaded when first shown: they are not needed to start.
+const About = lazy(() => import("./screens/About").then((m) => ({ default: m.About })));
+const Guide = lazy(() => import("./screens/Guide").then((m) => ({ default: m.Guide })));
 
 export function App() {
   const [open, setOpen] = useState<RoadmapView | null>(null);
@@ -13,8 +19,38 @@ export function App() {
   const [avis, setAvis] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [location, setLocation] = useState<string>("");
+  const [notices, setNotices] = useState<Notice[]>([]);
+  /** The guide or À propos, shown over the screen (which stays mounted, typing included). */
+  const [page, setPage] = useState<"guide" | "about" | null>(null);
+  /** Files the shell opened (command line, « Ouvrir avec », a second launch, Fichier → Importer). */
+  const [received, setReceived] = useState<FileImport[] | null>(null);
+  const clearReceived = useCallback(() => setReceived(null), []);
+  const editing = useRef(false);
+  editing.current = open !== null;
   useEffect(() => {
     api.storeLocation().then(setLocation).catch(() => setLocation(""));
+    api.startupNotices().then(setNotices).catch(() => setNotices([]));
+  }, []);
+
+  // The native menu and opened files (src-tauri/src/events.rs).
+  useEffect(() => {
+    const onAction = (action: PageAction) => {
+      if (action === "guide" || action === "about") setPage(action);
+      else if (action === "export") {
+        setPage(null);
+        if (!editing.current || !showExportSection())
+          setError("Ouvrez d’abord une feuille de route pour l’exporter ; la consolidation régionale est sur l’accueil.");
+      }
+    };
+    const unwatch = watchUndoKeys();
+    api
+      .appEvents((e) => {
+        if (e.kind === "opened") setReceived(e.files);
+        else if (e.action === "undo" || e.action === "redo") undoRedo(e.action);
+        else onAction(e.action);
+      })
+      .catch(() => undefined);
+    return unwatch;
   }, []);
 
   const show = (p: Promise<RoadmapView>) => {
@@ -44,28 +80,87 @@ export function App() {
             setOpen(null);
             setHistory(null);
             setAvis(null);
+            setPage(null);
           },
         }}
       />
       <main className="fr-container fdr-main" id="contenu">
+        {notices.map((n, i) => (
+          <Alert
+            key={i}
+            className="fr-mb-2w"
+            severity={n.kind === "crash" ? "warning" : "info"}
+            title={n.kind === "crash" ? "Arrêt inattendu lors d’une utilisation précédente" : "Emplacement de la base"}
+            description={
+              <>
+                {n.message}
+                {n.kind === "crash" && (
+                  <>
+                    <br />
+                    <Button className="fr-mt-1w" size="small" priority="secondary" onClick={() => void api.openLogFolder().catch(() => undefined)}>
+                      Ouvrir le dossier des journaux
+                    </Button>
+                  </>
+                )}
+              </>
+            }
+            closable
+            onClose={() => setNotices((all) => all.filter((x) => x !== n))}
+          />
+        ))}
         {error && <Alert className="fr-mb-2w" severity="error" title="Action impossible" description={error} />}
-        {open ? (
-          <Editor key={open.roadmap.id} initial={open} onClose={() => setOpen(null)} />
-        ) : history ? (
-          <History id={history.id} title={history.title} onClose={() => setHistory(null)} />
-        ) : avis ? (
-          <AvisScreen roadmap={avis} onClose={() => setAvis(null)} />
-        ) : (
-          <Start
-            onOpen={(id) => show(api.openRoadmap(id))}
-            onCreate={(theme) => show(api.createRoadmap(theme))}
-            onHistory={(id, title) => setHistory({ id, title })}
-            onAvis={(id) => setAvis(id)}
+        {received && open && (
+          <Alert
+            className="fr-mb-2w"
+            severity="info"
+            title="Fichiers reçus"
+            description={
+              <>
+                {received.map((f) => `${f.name} : ${importSummary(f)}`).join(" ; ")}
+                <br />
+                <Button className="fr-mt-1w" size="small" priority="secondary" onClick={() => setOpen(null)}>
+                  Voir l’accueil
+                </Button>
+              </>
+            }
           />
         )}
+        {page && (
+          <Suspense fallback={<p>Chargement…</p>}>
+            {page === "about" ? <About onClose={() => setPage(null)} /> : <Guide onClose={() => setPage(null)} />}
+          </Suspense>
+        )}
+        <div hidden={page !== null}>
+          {open ? (
+            <Editor key={open.roadmap.id} initial={open} onClose={() => setOpen(null)} />
+          ) : history ? (
+            <History id={history.id} title={history.title} onClose={() => setHistory(null)} />
+          ) : avis ? (
+            <AvisScreen roadmap={avis} onClose={() => setAvis(null)} />
+          ) : (
+            <Start
+              onOpen={(id) => show(api.openRoadmap(id))}
+              onCreate={(theme) => show(api.createRoadmap(theme))}
+              onHistory={(id, title) => setHistory({ id, title })}
+              onAvis={(id) => setAvis(id)}
+              received={received}
+              onReceivedShown={clearReceived}
+            />
+          )}
+        </div>
       </main>
-      <footer className="fr-container fr-py-2w fr-text--xs">
-        Données enregistrées sur cet ordinateur{location ? ` : ${location}` : ""}. Aucune connexion réseau.
+      <footer className="fr-container fr-py-2w fr-text--xs fdr-footer">
+        <span>
+          Données enregistrées sur cet ordinateur{location ? ` : ${location}` : ""}. Aucune connexion réseau.
+        </span>
+        <span className="fdr-footer-links">
+          <button type="button" className="fr-link fr-text--xs" onClick={() => setPage("guide")}>
+            Guide d’utilisation
+          </button>
+          <button type="button" className="fr-link fr-text--xs" onClick={() => setPage("about")}>
+            À propos
+          </button>
+        </span>
       </footer>
     </>
   );

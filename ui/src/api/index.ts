@@ -1,6 +1,6 @@
 // The only place the UI reaches Tauri: one typed function per command of
 // `src-tauri/src/lib.rs`. Errors arrive as `{code, message}` (AppError).
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
   AnswerState,
   AppError,
@@ -69,6 +69,32 @@ export interface ConsolidationSaved {
   notes: string[];
 }
 
+/** The version, the build, and where things are (*À propos*). */
+export interface AppInfo {
+  version: string;
+  /** AAAA-MM-JJ, UTC. */
+  build_date: string;
+  commit: string;
+  store_location: string;
+  log_folder: string;
+}
+
+/** Something the user is told once, at start. */
+export interface Notice {
+  /** `crash`: a report is in the log folder; `moved`: the store moved. */
+  kind: "crash" | "moved";
+  message: string;
+}
+
+/** A menu item the page carries out. */
+export type MenuAction = "undo" | "redo" | "export" | "guide" | "about";
+
+/** What the shell tells the page without being asked. */
+export type AppEvent =
+  | { kind: "menu"; action: MenuAction }
+  /** Files opened from outside (command line, « Ouvrir avec », a second launch, Fichier → Importer). */
+  | { kind: "opened"; files: FileImport[] };
+
 export const api = {
   themes: () => call<Overview>("themes"),
   createRoadmap: (theme: number) => call<RoadmapView>("create_roadmap", { theme }),
@@ -93,6 +119,15 @@ export const api = {
   markdownPreview: (text: string) => call<Block[]>("markdown_preview", { text }),
   exportRoadmap: (id: string, kind: ExportKind) => call<Saved>("export_roadmap", { id, kind }),
   storeLocation: () => call<string>("store_location"),
+  appInfo: () => call<AppInfo>("app_info"),
+  startupNotices: () => call<Notice[]>("startup_notices"),
+  /** Subscribes to the shell's events (one subscriber: the last one). */
+  appEvents: (onEvent: (e: AppEvent) => void) => {
+    const channel = new Channel<AppEvent>();
+    channel.onmessage = onEvent;
+    return call<null>("app_events", { channel });
+  },
+  openLogFolder: () => call<null>("open_log_folder"),
   /** One received file, its bytes sent raw (not as JSON). */
   importFile: (name: string, bytes: Uint8Array) =>
     call<FileImport>("import_file", bytes, { headers: { "x-file-name": encodeURIComponent(name) } }),

@@ -61,8 +61,12 @@ export function Start(props: {
   onCreate: (theme: number) => void;
   onHistory: (id: string, title: string) => void;
   onAvis: (id: string) => void;
+  /** Files the shell imported (opened from outside): shown as a drop's results. */
+  received?: FileImport[] | null;
+  /** Called once they are shown (so that they are not shown again). */
+  onReceivedShown?: () => void;
 }) {
-  const { onOpen, onCreate, onHistory, onAvis } = props;
+  const { onOpen, onCreate, onHistory, onAvis, received, onReceivedShown } = props;
   const [overview, setOverview] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [departement, setDepartement] = useState("");
@@ -78,6 +82,13 @@ export function Start(props: {
       .catch((e) => setError(e instanceof ApiError ? e.message : String(e)));
   }, []);
   useEffect(load, [load]);
+  useEffect(() => {
+    if (received) {
+      setImports(received);
+      load();
+      onReceivedShown?.();
+    }
+  }, [received, load, onReceivedShown]);
 
   const run = async (task: () => Promise<FileImport[]>) => {
     setBusy(true);

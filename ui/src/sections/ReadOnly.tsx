@@ -23,7 +23,7 @@ const num = (n: number | undefined) => (n === undefined ? "—" : decimal(n));
 
 function Facts({ rows }: { rows: [string, React.ReactNode][] }) {
   return (
-    <dl className="fdr-facts">
+    <dl className="fdr-fields">
       {rows.map(([k, v]) => (
         <div key={k}>
           <dt>{k}</dt>

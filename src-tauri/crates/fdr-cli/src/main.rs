@@ -18,9 +18,10 @@ Codes de sortie :
   2  ligne de commande invalide
   3  la base ne peut pas être ouverte (version plus récente, fichier étranger, disque)
 
-Base par défaut : le dossier de données de l’utilisateur, partagé avec l’application
-de bureau (Linux : ~/.local/share/fr.feuillesderoute.app/feuilles-de-route.sqlite) ;
-la variable FDR_DB ou l’option --db la remplacent.";
+Base par défaut : le dossier de données local (non itinérant) de l’utilisateur, partagé
+avec l’application de bureau (Linux : ~/.local/share/fr.feuillesderoute.desktop/feuilles-de-route.sqlite,
+Windows : %LOCALAPPDATA%\\fr.feuillesderoute.desktop\\) ; une base trouvée à l’ancien
+emplacement y est d’abord déplacée. La variable FDR_DB ou l’option --db la remplacent.";
 
 /// Feuilles de route — feuilles de route thématiques de la stratégie de
 /// prévention et de lutte contre la pauvreté : import, export et contrôle.
@@ -253,7 +254,14 @@ fn main() -> ExitCode {
     {
         return sample(*actions, *indicators, *theme, *seed, out);
     }
-    let db = cli.db.unwrap_or_else(fdr_store::default_path);
+    let db = cli.db.unwrap_or_else(|| {
+        // The default store, moved first from where earlier versions kept it.
+        let resolved = fdr_store::location::resolve_default(&(fdr_store::system_clock())());
+        if let Some(note) = &resolved.note {
+            eprintln!("{}: note: {note}", resolved.path.display());
+        }
+        resolved.path
+    });
     // These work on a store that cannot be opened (damaged, newer).
     match &cli.command {
         Command::Backups { dir } => return backups(&db, dir.as_deref()),

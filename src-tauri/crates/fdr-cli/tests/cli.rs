@@ -703,3 +703,48 @@ fn the_review_commands_work_end_to_end() {
         text(&out.stdout)
     );
 }
+
+/// Without `--db` or `FDR_DB`, the store is in the user's local data
+/// folder, named after the app's identifier, under a home whose name is
+/// not ASCII; a store where earlier versions kept it moves there first,
+/// said on stderr, and `fdr` then finds its roadmaps.
+#[test]
+fn the_default_store_is_local_and_an_old_one_moves_there_under_a_non_ascii_home() {
+    let tmp = tempfile::tempdir().unwrap();
+    let home = tmp.path().join("Éloïse Dûchêne");
+    std::fs::create_dir_all(&home).unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_fdr"))
+            .args(args)
+            .env_remove("FDR_DB")
+            .env_remove("XDG_DATA_HOME")
+            .env("HOME", &home)
+            .output()
+            .unwrap()
+    };
+    let old = home.join(".local/share/fr.feuillesderoute.app/feuilles-de-route.sqlite");
+    let new = home.join(".local/share/fr.feuillesderoute.desktop/feuilles-de-route.sqlite");
+    // An earlier version's store, at the old place.
+    let made = fdr(&old, &["import", EXAMPLE]);
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+
+    let out = run(&["list"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("note: La base a été déplacée") && stderr.contains("Éloïse Dûchêne"),
+        "the move is said, with the path as it is: {stderr}"
+    );
+    assert!(new.is_file(), "the store is now at {}", new.display());
+    assert!(!old.exists(), "the old file is renamed aside");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("5b0c7f1e-2a8d-4c39-9d7e-0f3a6b21c409"),
+        "the moved store lists the old store's roadmap"
+    );
+
+    let again = run(&["list"]);
+    assert!(
+        !String::from_utf8_lossy(&again.stderr).contains("déplacée"),
+        "the move happens once"
+    );
+}

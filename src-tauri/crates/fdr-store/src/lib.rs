@@ -20,6 +20,7 @@ pub mod backup;
 mod edit;
 pub mod error;
 mod exchange;
+pub mod location;
 mod read;
 mod review;
 pub mod schema;
@@ -43,14 +44,13 @@ pub fn system_clock() -> Clock {
 }
 
 /// Where the CLI and the desktop app keep their store unless told
-/// otherwise (`--db`, `FDR_DB`): the user's data folder, e.g.
-/// `~/.local/share/fr.feuillesderoute.app/feuilles-de-route.sqlite` on
-/// Linux, `%APPDATA%\fr.feuillesderoute.app\…` on Windows.
+/// otherwise (`--db`, `FDR_DB`): the user's local, non-roaming data folder,
+/// e.g. `~/.local/share/fr.feuillesderoute.desktop/feuilles-de-route.sqlite`
+/// on Linux, `%LOCALAPPDATA%\fr.feuillesderoute.desktop\…` on Windows
+/// (see [`location`]; [`location::resolve_default`] also moves a store
+/// from where earlier versions kept it).
 pub fn default_path() -> std::path::PathBuf {
-    dirs::data_dir()
-        .unwrap_or_else(|| std::path::PathBuf::from("."))
-        .join("fr.feuillesderoute.app")
-        .join("feuilles-de-route.sqlite")
+    location::default_path_in(&dirs::data_local_dir().unwrap_or_else(|| std::path::PathBuf::from(".")))
 }
 
 /// A clock that always says the same time (tests, benchmarks).

@@ -886,7 +886,10 @@ pub(crate) fn reponses_file(tx: &Transaction, id: &str, revision: i64, answered_
         if !rank.contains_key(&a.avis) {
             if let Some(s) = load_avis(tx, &a.avis)? {
                 let when = instant(&s.avis.issued_at).unwrap_or(i64::MIN);
-                rank.insert(a.avis.clone(), (when, s.avis.remarks.iter().map(|r| r.id.clone()).collect()));
+                rank.insert(
+                    a.avis.clone(),
+                    (when, s.avis.remarks.iter().map(|r| r.id.clone()).collect()),
+                );
             }
         }
     }
