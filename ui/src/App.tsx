@@ -1,10 +1,35 @@
+// The application's shell: skip links, the DSFR header, one screen at a
+// time (start, editor, history) in the main landmark, the footer, and the
+// app-wide live region (`announce`). A new screen starts at the top with
+// its heading focused.
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Header } from "@codegouvfr/react-dsfr/Header";
-import { useEffect, useState } from "react";
+import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
+import { useEffect, useRef, useState } from "react";
+import { LiveRegion } from "./announce";
 import { api, ApiError, type RoadmapView } from "./api";
 import { Editor } from "./screens/Editor";
 import { History } from "./screens/History";
 import { Start } from "./screens/Start";
+
+/**
+ * Scrolls to the top and focuses the screen's first heading (`h1` in
+ * `#contenu`), waiting a little for a screen that renders it late.
+ */
+export function focusScreenHeading(): () => void {
+  window.scrollTo?.({ top: 0 });
+  let tries = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const attempt = () => {
+    const h = document.querySelector<HTMLElement>("#contenu h1");
+    if (h) {
+      h.tabIndex = -1;
+      h.focus({ preventScroll: true });
+    } else if (tries++ < 40) timer = setTimeout(attempt, 25);
+  };
+  attempt();
+  return () => clearTimeout(timer);
+}
 
 export function App() {
   const [open, setOpen] = useState<RoadmapView | null>(null);
@@ -15,6 +40,17 @@ export function App() {
     api.storeLocation().then(setLocation).catch(() => setLocation(""));
   }, []);
 
+  // Each screen change (not the first screen) starts at the top, on its heading.
+  const screen = open ? `editor:${open.roadmap.id}` : history ? `history:${history.id}` : "start";
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    return focusScreenHeading();
+  }, [screen]);
+
   const show = (p: Promise<RoadmapView>) => {
     setError(null);
     p.then(setOpen).catch((e) => setError(e instanceof ApiError ? e.message : String(e)));
@@ -22,6 +58,13 @@ export function App() {
 
   return (
     <>
+      <SkipLinks
+        links={[
+          { label: "Contenu", anchor: "#contenu" },
+          ...(open ? [{ label: "Sections de la feuille de route", anchor: "#sections" }] : []),
+          { label: "Pied de page", anchor: "#pied" },
+        ]}
+      />
       <Header
         brandTop={
           <>
@@ -44,7 +87,7 @@ export function App() {
           },
         }}
       />
-      <main className="fr-container fdr-main" id="contenu">
+      <main className="fr-container fdr-main" id="contenu" tabIndex={-1}>
         {error && <Alert className="fr-mb-2w" severity="error" title="Action impossible" description={error} />}
         {open ? (
           <Editor key={open.roadmap.id} initial={open} onClose={() => setOpen(null)} />
@@ -57,8 +100,9 @@ export function App() {
             onHistory={(id, title) => setHistory({ id, title })}
           />
         )}
+        <LiveRegion />
       </main>
-      <footer className="fr-container fr-py-2w fr-text--xs">
+      <footer className="fr-container fr-py-2w fr-text--xs" id="pied" tabIndex={-1}>
         Données enregistrées sur cet ordinateur{location ? ` : ${location}` : ""}. Aucune connexion réseau.
       </footer>
     </>

@@ -38,7 +38,7 @@ describe("French formatting", () => {
     ];
     expect(stateShare(lines)).toBeCloseTo(0.6);
     expect(stateShare([]), "no funding, no share").toBeNull();
-    expect(percent(0.6)).toBe("60\u00a0%");
+    expect(percent(0.6), "a narrow no-break space before %").toBe("60\u202f%");
   });
 
   it("splits lists typed with commas or semicolons", () => {

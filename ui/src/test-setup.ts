@@ -3,3 +3,6 @@ import { afterEach } from "vitest";
 
 afterEach(() => cleanup());
 import "@testing-library/jest-dom/vitest";
+
+// jsdom lays nothing out: scrolling is a no-op here (the e2e tests see it).
+window.scrollTo = () => {};

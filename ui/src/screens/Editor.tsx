@@ -1,13 +1,28 @@
-// The roadmap editor: side menu, one section at a time, the save
-// indicator, undo/redo (Ctrl+Z, Ctrl+Maj+Z or Ctrl+Y).
+// The roadmap editor: a toolbar and a side menu that stay in view (sticky),
+// one section at a time, the save indicator, undo/redo (Ctrl+Z, Ctrl+Maj+Z
+// or Ctrl+Y), the notice of the last deletion with *Annuler*, and where
+// focus goes after each change (`focus`): the section's heading when the
+// section changes, the field a warning names, the item a change concerns.
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Notice } from "@codegouvfr/react-dsfr/Notice";
 import { SideMenu } from "@codegouvfr/react-dsfr/SideMenu";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { api, ApiError, type Edit, type RoadmapView } from "../api";
+import type { ApiError, Edit, RoadmapView } from "../api";
+import { announce } from "../announce";
 import { roadmapStatusLabel } from "../french";
 import { sections, type Section, type Target } from "../navigation";
-import { EditorContext, saveLabel, type EditorApi, type SaveState } from "../saving";
+import {
+  EditorContext,
+  saveLabel,
+  useRoadmapSession,
+  useSaveState,
+  type DeletionNotice,
+  type EditorApi,
+  type FocusTarget,
+  type SaveStore,
+} from "../saving";
 import { Actions } from "../sections/Actions";
 import { Checks } from "../sections/Checks";
 import { Diagnostic } from "../sections/Diagnostic";
@@ -17,99 +32,59 @@ import { Indicators } from "../sections/Indicators";
 import { Objectives } from "../sections/Objectives";
 import { Participation } from "../sections/Participation";
 
-export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: () => void }) {
-  const [view, setView] = useState(initial);
-  const [section, setSection] = useState<Section>("fiche");
-  const [action, setAction] = useState<number | null>(null);
-  const [indicator, setIndicator] = useState<number | null>(null);
-  const [save, setSave] = useState<SaveState>({ kind: "idle" });
-  const [focus, setFocus] = useState<string | null>(null);
-  const [saves, setSaves] = useState(0);
-  const pending = useRef(0);
-  const id = view.roadmap.id;
+/** How far the sticky toolbar reaches down the window, in pixels. */
+function stickyBottom(): number {
+  return document.getElementById("editor-bar")?.getBoundingClientRect().bottom ?? 0;
+}
 
-  const run = useCallback(
-    async (step: () => Promise<RoadmapView>, quietCodes: string[] = []): Promise<ApiError | null> => {
-      setSave({ kind: "saving" });
-      try {
-        const next = await step();
-        setView(next);
-        setSave({ kind: "saved", at: new Date() });
-        setSaves((n) => n + 1);
-        return null;
-      } catch (e) {
-        const err = e instanceof ApiError ? e : new ApiError("internal", String(e));
-        setSave(
-          quietCodes.includes(err.code) ? { kind: "idle" } : { kind: "error", message: err.message },
-        );
-        return err;
-      }
-    },
-    [],
-  );
+/**
+ * Brings `el` into view and focuses it. With a heading (the item's), the
+ * heading is put at the top first, so the user sees which item this is;
+ * then the element itself is scrolled to if it is still out of view.
+ */
+export function reveal(target: HTMLElement, heading?: HTMLElement | null) {
+  // A group (a fieldset, a table) is reached through its first control.
+  const el = focusable(target)
+    ? target
+    : (target.querySelector<HTMLElement>("input, select, textarea, button:not([disabled])") ?? target);
+  if (!focusable(el)) el.tabIndex = -1;
+  if (heading) heading.scrollIntoView?.({ block: "start" });
+  const r = el.getBoundingClientRect();
+  const hidden = r.top < stickyBottom() || r.bottom > window.innerHeight;
+  if (hidden) el.scrollIntoView?.({ block: "nearest" });
+  el.focus({ preventScroll: true });
+}
 
-  const ctx: EditorApi = useMemo(
-    () => ({
-      view,
-      edit: (edit: Edit, options?: { quiet?: boolean }) =>
-        run(() => api.applyEdit(id, edit), options?.quiet ? ["referenced"] : []),
-      setPending: (on: boolean) => {
-        pending.current = Math.max(0, pending.current + (on ? 1 : -1));
-        if (on) setSave({ kind: "pending" });
-      },
-    }),
-    [view, id, run],
-  );
+function focusable(el: HTMLElement): boolean {
+  return el.matches("input, select, textarea, button, a[href], [tabindex]");
+}
 
-  // Undo / redo from the keyboard, unless a field holds uncommitted typing
-  // (then the field's own undo applies).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || pending.current > 0) return;
-      const key = e.key.toLowerCase();
-      if (key === "z" && !e.shiftKey) {
-        e.preventDefault();
-        void run(() => api.undo(id));
-      } else if ((key === "z" && e.shiftKey) || key === "y") {
-        e.preventDefault();
-        void run(() => api.redo(id));
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [id, run]);
+function resolve(target: FocusTarget): HTMLElement | null {
+  return typeof target === "string" ? document.getElementById(target) : target();
+}
 
-  // After following a warning, focus the field it names.
-  useEffect(() => {
-    if (!focus) return;
-    const el = document.getElementById(focus);
-    if (el) {
-      el.scrollIntoView?.({ block: "center" });
-      el.focus();
-    }
-    setFocus(null);
-  }, [focus, section, action, indicator]);
-
-  const go = (t: Target) => {
-    setSection(t.section);
-    if (t.section === "actions") setAction(t.item);
-    if (t.section === "indicateurs") setIndicator(t.item);
-    setFocus(t.field);
-  };
-
-  const r = view.roadmap;
-  const warningCount = view.warnings.length;
+/** The toolbar: back, undo, redo and the save state (re-renders alone while typing). */
+function Toolbar(props: {
+  store: SaveStore;
+  undoSteps: number;
+  redoSteps: number;
+  onClose: () => void;
+  onUndo: () => void;
+  onRedo: () => void;
+}) {
+  const { store, undoSteps, redoSteps, onClose, onUndo, onRedo } = props;
+  const { state, saves } = useSaveState(store);
   return (
-    <EditorContext.Provider value={ctx}>
-      <div className="fdr-toolbar">
+    <>
+      <div className="fdr-toolbar fr-mb-0">
         <Button priority="tertiary" iconId="fr-icon-arrow-left-line" onClick={onClose}>
           Toutes les feuilles de route
         </Button>
         <Button
           priority="tertiary"
           iconId="fr-icon-arrow-go-back-line"
-          disabled={view.undo_steps === 0}
-          onClick={() => run(() => api.undo(id))}
+          disabled={undoSteps === 0}
+          onClick={onUndo}
           title="Annuler la dernière modification (Ctrl+Z)"
         >
           Annuler
@@ -117,33 +92,225 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
         <Button
           priority="tertiary"
           iconId="fr-icon-arrow-go-forward-line"
-          disabled={view.redo_steps === 0}
-          onClick={() => run(() => api.redo(id))}
+          disabled={redoSteps === 0}
+          onClick={onRedo}
           title="Rétablir (Ctrl+Maj+Z)"
         >
           Rétablir
         </Button>
-        <p className="fdr-save-status fr-mb-0" role="status" aria-live="polite" id="save-status" data-state={save.kind} data-saves={saves}>
-          {saveLabel(save)}
+        <p
+          className="fdr-save-status fr-mb-0"
+          role="status"
+          aria-live="polite"
+          id="save-status"
+          data-state={state.kind}
+          data-saves={saves}
+        >
+          {saveLabel(state)}
         </p>
       </div>
-      {save.kind === "error" && (
+      {state.kind === "error" && (
         <Alert
-          className="fr-mb-2w"
+          className="fr-mt-1w"
           severity="error"
+          small
           title="La dernière modification n’a pas été enregistrée"
-          description={save.message}
+          description={state.message}
         />
       )}
-      <h1 className="fr-h3">
+    </>
+  );
+}
+
+export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: () => void }) {
+  const session = useRoadmapSession(initial);
+  const { view, current, edit, undo, redo, reload, setPending, typing, saveStore } = session;
+  const [section, setSection] = useState<Section>("fiche");
+  const [action, setAction] = useState<string | null>(null);
+  const [indicator, setIndicator] = useState<string | null>(null);
+  const [notice, setNotice] = useState<DeletionNotice | null>(null);
+
+  // Focus requests, served once the render they wait for is on screen.
+  const request = useRef<{ target: FocusTarget; heading?: string } | null>(null);
+  const [tick, setTick] = useState(0);
+  const focus = useCallback((target: FocusTarget, heading?: string) => {
+    request.current = { target, heading };
+    setTick((n) => n + 1);
+  }, []);
+  // The sticky bar's height, for the menu's offset and scroll-padding (CSS).
+  useEffect(() => {
+    const bar = document.getElementById("editor-bar");
+    const root = document.documentElement;
+    const set = () => root.style.setProperty("--fdr-bar-height", `${bar?.offsetHeight ?? 0}px`);
+    set();
+    const observer = typeof ResizeObserver === "undefined" || !bar ? null : new ResizeObserver(set);
+    if (bar) observer?.observe(bar);
+    return () => {
+      observer?.disconnect();
+      root.style.removeProperty("--fdr-bar-height");
+    };
+  }, []);
+
+  // A new section starts at the top, its heading focused (unless a warning
+  // link asked for a field: then that field). Declared before the focus
+  // effect below, which serves that request in the same commit.
+  const firstSection = useRef(true);
+  useEffect(() => {
+    if (firstSection.current) {
+      firstSection.current = false;
+      return;
+    }
+    if (request.current) return;
+    window.scrollTo?.({ top: 0 });
+    const h = document.querySelector<HTMLElement>("#section h2");
+    if (h) {
+      h.tabIndex = -1;
+      h.focus({ preventScroll: true });
+    }
+  }, [section]);
+
+  useEffect(() => {
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = () => {
+      const req = request.current;
+      if (!req) return;
+      const el = resolve(req.target);
+      if (el) {
+        request.current = null;
+        reveal(el, req.heading ? document.getElementById(req.heading) : null);
+      } else if (tries++ < 40) {
+        // Not rendered yet (a long list grows in steps): try again shortly.
+        timer = setTimeout(attempt, 25);
+      }
+    };
+    attempt();
+    return () => clearTimeout(timer);
+  }, [tick]);
+
+  const changed = useCallback(async (step: () => Promise<ApiError | null>) => {
+    const e = await step();
+    if (e === null) setNotice(null);
+    return e;
+  }, []);
+
+  const doUndo = useCallback(async () => {
+    const restoring = notice;
+    const e = await changed(undo);
+    if (e === null && restoring) {
+      announce(restoring.restored);
+      if (restoring.restore) focus(restoring.restore);
+    } else if (e === null) announce("Dernière modification annulée.");
+  }, [changed, undo, notice, focus]);
+  const doRedo = useCallback(async () => {
+    const e = await changed(redo);
+    if (e === null) announce("Modification rétablie.");
+  }, [changed, redo]);
+
+  // Stable across views: rows memoised on their item take them as they are.
+  const editStable = useCallback(
+    (e: Edit, options?: { quiet?: boolean }) => changed(() => edit(e, options)),
+    [changed, edit],
+  );
+  const remove = useCallback(
+    async (e: Edit, n: DeletionNotice, then: FocusTarget, options?: { quiet?: boolean }) => {
+      const err = await edit(e, options);
+      if (err === null) {
+        setNotice(n);
+        announce(`${n.title} Pour revenir en arrière, choisissez « Annuler la suppression » ou Ctrl+Z.`);
+        focus(then);
+      }
+      return err;
+    },
+    [edit, focus],
+  );
+  const ctx: EditorApi = useMemo(
+    () => ({ view, current, edit: editStable, remove, setPending, focus }),
+    [view, current, editStable, remove, setPending, focus],
+  );
+
+  // Undo / redo from the keyboard, unless a field holds uncommitted typing
+  // (then the field's own undo applies).
+  const keys = useRef({ doUndo, doRedo });
+  keys.current = { doUndo, doRedo };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || typing()) return;
+      const key = e.key.toLowerCase();
+      if (key === "z" && !e.shiftKey) {
+        e.preventDefault();
+        void keys.current.doUndo();
+      } else if ((key === "z" && e.shiftKey) || key === "y") {
+        e.preventDefault();
+        void keys.current.doRedo();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [typing]);
+
+  const r = view.roadmap;
+  const go = (t: Target) => {
+    setSection(t.section);
+    let heading: string | undefined;
+    if (t.section === "actions" && t.item !== null) {
+      setAction(r.actions[t.item]?.id ?? null);
+      heading = `action-${t.item}-heading`;
+    }
+    if (t.section === "indicateurs" && t.item !== null) {
+      setIndicator(r.indicators[t.item]?.id ?? null);
+      heading = `indicator-${t.item}-heading`;
+    }
+    focus(t.field, heading);
+  };
+  const show = (s: Section) => {
+    setNotice(null);
+    setSection(s);
+  };
+
+  const warningCount = view.warnings.length;
+  return (
+    <EditorContext.Provider value={ctx}>
+      <div className="fdr-editor-bar" id="editor-bar">
+        <Toolbar
+          store={saveStore}
+          undoSteps={view.undo_steps}
+          redoSteps={view.redo_steps}
+          onClose={onClose}
+          onUndo={() => void doUndo()}
+          onRedo={() => void doRedo()}
+        />
+        {notice && (
+          <Notice
+            className="fdr-notice fr-mt-1w"
+            title={notice.title}
+            isClosable
+            onClose={() => setNotice(null)}
+            description={
+              <Button
+                size="small"
+                priority="secondary"
+                iconId="fr-icon-arrow-go-back-line"
+                className="fr-ml-2w"
+                onClick={() => void doUndo()}
+              >
+                Annuler la suppression
+              </Button>
+            }
+          />
+        )}
+      </div>
+      <h1 className="fr-h3 fr-mt-2w fr-mb-1w">
         Thème {r.theme.number} — {r.theme.title}
       </h1>
       <p>
-        <span className="fr-badge fr-badge--sm fr-badge--info fr-mr-1w">{roadmapStatusLabel[r.status]}</span>
+        <Badge as="span" small severity="info" className="fr-mr-1w">
+          {roadmapStatusLabel[r.status]}
+        </Badge>
         {r.revision === 0 ? "Jamais exportée" : `Révision ${r.revision}${view.edited ? " (modifiée depuis)" : ""}`}
       </p>
       <div className="fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-12 fr-col-md-3">
+        <div className="fr-col-12 fr-col-md-3 fdr-menu" id="sections" tabIndex={-1}>
           <SideMenu
             align="left"
             burgerMenuButtonText="Sections de la feuille de route"
@@ -155,7 +322,7 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
                 href: `#${s.id}`,
                 onClick: (e: React.MouseEvent) => {
                   e.preventDefault();
-                  setSection(s.id);
+                  show(s.id);
                 },
               },
             }))}
@@ -169,7 +336,7 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
           {section === "indicateurs" && <Indicators selected={indicator} onSelect={setIndicator} />}
           {section === "participation" && <Participation />}
           {section === "verifications" && <Checks onGo={go} />}
-          {section === "export" && <Export onExported={() => void run(() => api.openRoadmap(id))} />}
+          {section === "export" && <Export onExported={() => void reload()} />}
         </div>
       </div>
     </EditorContext.Provider>

@@ -1,7 +1,20 @@
+// The core's warnings, live, grouped by kind; each is a link to the field
+// it concerns. Only the warning's words are shown (never its field path).
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import type { Warning, WarningCode } from "../api";
 import { warningLabel } from "../french";
 import { warningTarget, type Target } from "../navigation";
 import { useEditor } from "../saving";
+
+/** The warnings by kind, kinds in the order they first appear. */
+export function byKind(warnings: Warning[]): [WarningCode, Warning[]][] {
+  const groups = new Map<WarningCode, Warning[]>();
+  for (const w of warnings) groups.set(w.code, [...(groups.get(w.code) ?? []), w]);
+  return [...groups];
+}
+
+/** A message as a sentence: its first letter capitalised. */
+const sentence = (m: string) => m.charAt(0).toLocaleUpperCase("fr-FR") + m.slice(1);
 
 export function Checks({ onGo }: { onGo: (t: Target) => void }) {
   const { view } = useEditor();
@@ -11,27 +24,36 @@ export function Checks({ onGo }: { onGo: (t: Target) => void }) {
       <h2>Vérifications</h2>
       <p>
         Points à revoir avant de remettre la feuille de route. Ils n’empêchent ni l’enregistrement ni l’export ; ils
-        figurent en annexe du PDF.
+        figurent en annexe du PDF. Chaque point mène au champ concerné.
       </p>
       {warnings.length === 0 ? (
         <Alert severity="success" small description="Aucun point à revoir." />
       ) : (
-        <ul>
-          {warnings.map((w, i) => (
-            <li key={i}>
-              <a
-                href={`#${warningTarget(w.path).field}`}
-                onClick={(e) => {
-                  e.preventDefault();
-                  onGo(warningTarget(w.path));
-                }}
-              >
-                {warningLabel[w.code]}
-              </a>{" "}
-              : {w.message}
-            </li>
-          ))}
-        </ul>
+        byKind(warnings).map(([code, list]) => (
+          <div key={code} className="fr-mb-3w">
+            <h3 className="fr-h6 fr-mb-1w">
+              {warningLabel[code]} ({list.length})
+            </h3>
+            <ul>
+              {list.map((w, i) => {
+                const target = warningTarget(w.path);
+                return (
+                  <li key={i}>
+                    <a
+                      href={`#${target.field}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        onGo(target);
+                      }}
+                    >
+                      {sentence(w.message)}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ))
       )}
     </>
   );
