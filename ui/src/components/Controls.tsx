@@ -160,6 +160,7 @@ export function ItemControls(props: {
               disabled={index === 0}
               onClick={() => void move(index - 1, "up")}
               title={`Monter ${name}`}
+              aria-label={`Monter ${name}`}
             >
               Monter
             </Button>
@@ -171,6 +172,7 @@ export function ItemControls(props: {
               disabled={index >= count - 1}
               onClick={() => void move(index + 1, "down")}
               title={`Descendre ${name}`}
+              aria-label={`Descendre ${name}`}
             >
               Descendre
             </Button>
@@ -182,6 +184,7 @@ export function ItemControls(props: {
           iconId="fr-icon-delete-line"
           id={controlId(here, "delete")}
           title={`Supprimer ${name}`}
+          aria-label={`Supprimer ${name}`}
           onClick={async () => {
             const e = await onDelete();
             if (e && e.code === "referenced") {
@@ -235,11 +238,11 @@ export function ItemControls(props: {
   );
 }
 
-/** A group of DSFR checkboxes, each with its own id and label. */
+/** A group of DSFR checkboxes; the box of option i has the id `${id}-${i}` (DSFR's own). */
 export function CheckboxGroup(props: {
   id: string;
   legend: string;
-  options: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }[];
+  options: { label: string; checked: boolean; onChange: (checked: boolean) => void }[];
 }) {
   const { id, legend, options } = props;
   return (
@@ -249,7 +252,7 @@ export function CheckboxGroup(props: {
       classes={{ legend: "fr-text--regular" }}
       options={options.map((o) => ({
         label: o.label,
-        nativeInputProps: { id: o.id, checked: o.checked, onChange: (e) => o.onChange(e.target.checked) },
+        nativeInputProps: { checked: o.checked, onChange: (e) => o.onChange(e.target.checked) },
       }))}
     />
   );

@@ -125,6 +125,7 @@ function FundingRow(props: {
           iconId="fr-icon-delete-line"
           id={`${id}-delete`}
           title={`Supprimer la ligne ${line.funder} ${year(line.year)}`}
+          aria-label={`Supprimer la ligne ${line.funder} ${year(line.year)}`}
           onClick={() =>
             remove(
               { op: "delete_funding", action: action.id, index: j },

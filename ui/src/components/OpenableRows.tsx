@@ -3,15 +3,19 @@
 // closing do with focus (the editor's heading, brought to the top; back to
 // the button), and the row holding the editor.
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { useCallback } from "react";
+import { useCallback, useRef } from "react";
 import { useEditor } from "../saving";
 
 /** Opening and closing items of a table by code; `itemId(i)` is the editor's element id. */
 export function useOpenable(itemId: (i: number) => string, selected: string | null, onSelect: (c: string | null) => void) {
   const { focus } = useEditor();
+  // Read through a ref: the callback stays the same when the selection
+  // changes, so that opening an item does not re-render every row.
+  const open = useRef(selected);
+  open.current = selected;
   const onToggle = useCallback(
     (code: string, i: number) => {
-      if (code === selected) {
+      if (code === open.current) {
         onSelect(null);
         focus(`${itemId(i)}-open`);
       } else {
@@ -19,12 +23,12 @@ export function useOpenable(itemId: (i: number) => string, selected: string | nu
         focus(`${itemId(i)}-heading`, `${itemId(i)}-heading`);
       }
     },
-    [itemId, selected, onSelect, focus],
+    [itemId, onSelect, focus],
   );
   const close = useCallback(
-    (i: number) => {
+    (i: number, focusRow = true) => {
       onSelect(null);
-      focus(`${itemId(i)}-open`);
+      if (focusRow) focus(`${itemId(i)}-open`);
     },
     [itemId, onSelect, focus],
   );
@@ -52,6 +56,7 @@ export function OpenCell(props: {
         aria-expanded={open}
         aria-controls={open ? item : undefined}
         title={`${open ? "Fermer" : "Modifier"} ${what}`}
+        aria-label={`${open ? "Fermer" : "Modifier"} ${what}`}
       >
         {open ? "Fermer" : "Modifier"}
       </Button>

@@ -84,7 +84,7 @@ function ActionDates({ a, i, update }: { a: Action; i: number; update: (c: Parti
   );
 }
 
-function ActionEditor(props: { action: Action; index: number; onClose: () => void }) {
+function ActionEditor(props: { action: Action; index: number; onClose: (focusRow: boolean) => void }) {
   const { action: a, index: i, onClose } = props;
   const { view, edit, remove } = useEditor();
   const r = view.roadmap;
@@ -107,7 +107,7 @@ function ActionEditor(props: { action: Action; index: number; onClose: () => voi
       afterDeletion(i, r.actions.length, (j) => `${actionId(j)}-open`, "new-action"),
       { quiet: mode === "refuse" },
     ).then((e) => {
-      if (e === null) onClose();
+      if (e === null) onClose(false);
       return e;
     });
   return (
@@ -154,7 +154,6 @@ function ActionEditor(props: { action: Action; index: number; onClose: () => voi
           id={`${id}-objectives`}
           legend="Objectifs servis par cette action"
           options={r.objectives.map((o: Objective) => ({
-            id: `${id}-objective-${o.id}`,
             label: `${objectiveCode(o.id, ranks.get(o.id))} — ${o.title}`,
             checked: a.objectives.includes(o.id),
             onChange: (linked) => edit({ op: "link_action_objective", action: a.id, objective: o.id, linked }),
@@ -175,7 +174,7 @@ function ActionEditor(props: { action: Action; index: number; onClose: () => voi
           onDelete={() => deleted("refuse")}
           onForceDelete={() => deleted("remove_links")}
         />
-        <Button size="small" priority="secondary" iconId="fr-icon-close-line" onClick={onClose}>
+        <Button size="small" priority="secondary" iconId="fr-icon-close-line" onClick={() => onClose(true)}>
           Fermer l’action {a.id}
         </Button>
       </div>
@@ -208,9 +207,8 @@ const ActionRow = memo(function ActionRow(props: {
 });
 
 export function Actions({ selected, onSelect }: { selected: string | null; onSelect: (code: string | null) => void }) {
-  const { view, current, edit, focus } = useEditor();
+  const { view } = useEditor();
   const r = view.roadmap;
-  const [title, setTitle] = useState("");
   const index = selected === null ? -1 : r.actions.findIndex((a) => a.id === selected);
   const shown = useIncremental(r.actions.length, index);
 
@@ -257,32 +255,7 @@ export function Actions({ selected, onSelect }: { selected: string | null; onSel
           </table>
         </div>
       )}
-      <form
-        className="fdr-toolbar fdr-add"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (title.trim() === "") return;
-          if ((await edit({ op: "add_action", title })) === null) {
-            setTitle("");
-            const list = current().roadmap.actions;
-            const added = list.at(-1);
-            if (added) {
-              onSelect(added.id);
-              announce(`Action ${added.id} ajoutée : son détail est ouvert.`);
-              focus(`${actionId(list.length - 1)}-lead`, `${actionId(list.length - 1)}-heading`);
-            }
-          }
-        }}
-      >
-        <Input
-          className="fr-mb-0"
-          label="Intitulé de la nouvelle action"
-          nativeInputProps={{ id: "new-action", value: title, onChange: (e) => setTitle(e.target.value) }}
-        />
-        <Button type="submit" iconId="fr-icon-add-line" disabled={title.trim() === ""}>
-          Ajouter l’action
-        </Button>
-      </form>
+      <AddAction onSelect={onSelect} />
     </>
   );
 }
@@ -293,7 +266,7 @@ function ActionRowWithEditor(props: {
   i: number;
   open: boolean;
   onToggle: (code: string, index: number) => void;
-  onClose: (index: number) => void;
+  onClose: (index: number, focusRow: boolean) => void;
 }) {
   const { a, i, open, onToggle, onClose } = props;
   return (
@@ -301,9 +274,43 @@ function ActionRowWithEditor(props: {
       <ActionRow a={a} i={i} open={open} onToggle={onToggle} />
       {open && (
         <EditorRow columns={7}>
-          <ActionEditor action={a} index={i} onClose={() => onClose(i)} />
+          <ActionEditor action={a} index={i} onClose={(focusRow) => onClose(i, focusRow)} />
         </EditorRow>
       )}
     </>
+  );
+}
+
+/** The form adding one (its typing re-renders it alone, never the table). */
+function AddAction({ onSelect }: { onSelect: (code: string | null) => void }) {
+  const { current, edit, focus } = useEditor();
+  const [title, setTitle] = useState("");
+  return (
+    <form
+      className="fdr-toolbar fdr-add"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (title.trim() === "") return;
+        if ((await edit({ op: "add_action", title })) === null) {
+          setTitle("");
+          const list = current().roadmap.actions;
+          const added = list.at(-1);
+          if (added) {
+            onSelect(added.id);
+            announce(`Action ${added.id} ajoutée : son détail est ouvert.`);
+            focus(`${actionId(list.length - 1)}-lead`, `${actionId(list.length - 1)}-heading`);
+          }
+        }
+      }}
+    >
+      <Input
+        className="fr-mb-0"
+        label="Intitulé de la nouvelle action"
+        nativeInputProps={{ id: "new-action", value: title, onChange: (e) => setTitle(e.target.value) }}
+      />
+      <Button type="submit" iconId="fr-icon-add-line" disabled={title.trim() === ""}>
+        Ajouter l’action
+      </Button>
+    </form>
   );
 }

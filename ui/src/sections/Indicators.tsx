@@ -170,6 +170,7 @@ function MeasurementRow(props: { x: Indicator; i: number; j: number; m: DatedVal
           iconId="fr-icon-delete-line"
           id={`${id}-delete`}
           title={`Supprimer la mesure du ${dateLong(m.date)}`}
+          aria-label={`Supprimer la mesure du ${dateLong(m.date)}`}
           onClick={() =>
             remove(
               { op: "delete_measurement", indicator: x.id, index: j },
@@ -189,7 +190,7 @@ function MeasurementRow(props: { x: Indicator; i: number; j: number; m: DatedVal
   );
 }
 
-function IndicatorEditor(props: { indicator: Indicator; index: number; onClose: () => void }) {
+function IndicatorEditor(props: { indicator: Indicator; index: number; onClose: (focusRow: boolean) => void }) {
   const { indicator: x, index: i, onClose } = props;
   const { view, edit, remove, focus } = useEditor();
   const r = view.roadmap;
@@ -260,7 +261,6 @@ function IndicatorEditor(props: { indicator: Indicator; index: number; onClose: 
           id={`${id}-objectives`}
           legend="Objectifs mesurés"
           options={r.objectives.map((o) => ({
-            id: `${id}-objective-${o.id}`,
             label: `${objectiveCode(o.id, ranks.get(o.id))} — ${o.title}`,
             checked: (x.objectives ?? []).includes(o.id),
             onChange: (linked) => edit({ op: "link_indicator_objective", indicator: x.id, objective: o.id, linked }),
@@ -272,7 +272,6 @@ function IndicatorEditor(props: { indicator: Indicator; index: number; onClose: 
           id={`${id}-actions`}
           legend="Actions suivies"
           options={r.actions.map((a) => ({
-            id: `${id}-action-${a.id}`,
             label: `${a.id} — ${a.title}`,
             checked: (x.actions ?? []).includes(a.id),
             onChange: (linked) => edit({ op: "link_indicator_action", indicator: x.id, action: a.id, linked }),
@@ -372,12 +371,12 @@ function IndicatorEditor(props: { indicator: Indicator; index: number; onClose: 
               },
               afterDeletion(i, r.indicators.length, (j) => `${indicatorId(j)}-open`, "new-indicator-name"),
             ).then((e) => {
-              if (e === null) onClose();
+              if (e === null) onClose(false);
               return e;
             })
           }
         />
-        <Button size="small" priority="secondary" iconId="fr-icon-close-line" onClick={onClose}>
+        <Button size="small" priority="secondary" iconId="fr-icon-close-line" onClick={() => onClose(true)}>
           Fermer l’indicateur {x.id}
         </Button>
       </div>
@@ -413,10 +412,8 @@ const IndicatorRow = memo(function IndicatorRow(props: {
 });
 
 export function Indicators({ selected, onSelect }: { selected: string | null; onSelect: (code: string | null) => void }) {
-  const { view, current, edit, focus } = useEditor();
+  const { view } = useEditor();
   const r = view.roadmap;
-  const [name, setName] = useState("");
-  const [unit, setUnit] = useState("");
   const index = selected === null ? -1 : r.indicators.findIndex((x) => x.id === selected);
   const shown = useIncremental(r.indicators.length, index);
   const { onToggle, close } = useOpenable(indicatorId, selected, onSelect);
@@ -469,38 +466,7 @@ export function Indicators({ selected, onSelect }: { selected: string | null; on
           </table>
         </div>
       )}
-      <form
-        className="fdr-toolbar fdr-add"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (name.trim() === "" || unit.trim() === "") return;
-          if ((await edit({ op: "add_indicator", name, unit })) === null) {
-            setName("");
-            setUnit("");
-            const list = current().roadmap.indicators;
-            const added = list.at(-1);
-            if (added) {
-              onSelect(added.id);
-              announce(`Indicateur ${added.id} ajouté : son détail est ouvert.`);
-              focus(`${indicatorId(list.length - 1)}-direction`, `${indicatorId(list.length - 1)}-heading`);
-            }
-          }
-        }}
-      >
-        <Input
-          className="fr-mb-0"
-          label="Nom du nouvel indicateur"
-          nativeInputProps={{ id: "new-indicator-name", value: name, onChange: (e) => setName(e.target.value) }}
-        />
-        <Input
-          className="fr-mb-0"
-          label="Unité"
-          nativeInputProps={{ id: "new-indicator-unit", value: unit, onChange: (e) => setUnit(e.target.value) }}
-        />
-        <Button type="submit" iconId="fr-icon-add-line" disabled={name.trim() === "" || unit.trim() === ""}>
-          Ajouter l’indicateur
-        </Button>
-      </form>
+      <AddIndicator onSelect={onSelect} />
     </>
   );
 }
@@ -511,7 +477,7 @@ function IndicatorRowWithEditor(props: {
   i: number;
   open: boolean;
   onToggle: (code: string, index: number) => void;
-  onClose: (index: number) => void;
+  onClose: (index: number, focusRow: boolean) => void;
 }) {
   const { x, i, open, onToggle, onClose } = props;
   return (
@@ -519,9 +485,50 @@ function IndicatorRowWithEditor(props: {
       <IndicatorRow x={x} i={i} open={open} onToggle={onToggle} />
       {open && (
         <EditorRow columns={7}>
-          <IndicatorEditor indicator={x} index={i} onClose={() => onClose(i)} />
+          <IndicatorEditor indicator={x} index={i} onClose={(focusRow) => onClose(i, focusRow)} />
         </EditorRow>
       )}
     </>
+  );
+}
+
+/** The form adding one (its typing re-renders it alone, never the table). */
+function AddIndicator({ onSelect }: { onSelect: (code: string | null) => void }) {
+  const { current, edit, focus } = useEditor();
+  const [name, setName] = useState("");
+  const [unit, setUnit] = useState("");
+  return (
+    <form
+      className="fdr-toolbar fdr-add"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (name.trim() === "" || unit.trim() === "") return;
+        if ((await edit({ op: "add_indicator", name, unit })) === null) {
+          setName("");
+          setUnit("");
+          const list = current().roadmap.indicators;
+          const added = list.at(-1);
+          if (added) {
+            onSelect(added.id);
+            announce(`Indicateur ${added.id} ajouté : son détail est ouvert.`);
+            focus(`${indicatorId(list.length - 1)}-direction`, `${indicatorId(list.length - 1)}-heading`);
+          }
+        }
+      }}
+    >
+      <Input
+        className="fr-mb-0"
+        label="Nom du nouvel indicateur"
+        nativeInputProps={{ id: "new-indicator-name", value: name, onChange: (e) => setName(e.target.value) }}
+      />
+      <Input
+        className="fr-mb-0"
+        label="Unité"
+        nativeInputProps={{ id: "new-indicator-unit", value: unit, onChange: (e) => setUnit(e.target.value) }}
+      />
+      <Button type="submit" iconId="fr-icon-add-line" disabled={name.trim() === "" || unit.trim() === ""}>
+        Ajouter l’indicateur
+      </Button>
+    </form>
   );
 }
