@@ -291,6 +291,7 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
                 size="small"
                 priority="secondary"
                 iconId="fr-icon-arrow-go-back-line"
+                id="undo-deletion"
                 className="fr-ml-2w"
                 onClick={() => void doUndo()}
               >

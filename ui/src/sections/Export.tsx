@@ -68,6 +68,7 @@ export function Export({ onExported }: { onExported: () => void }) {
       <div className="fdr-toolbar">
         <Button
           iconId="fr-icon-file-pdf-line"
+          id="export-pdf"
           aria-disabled={busy !== null}
           onClick={() => void run("pdf")}
         >
@@ -76,6 +77,7 @@ export function Export({ onExported }: { onExported: () => void }) {
         <Button
           priority="secondary"
           iconId="fr-icon-download-line"
+          id="export-json"
           aria-disabled={busy !== null}
           onClick={() => void run("json")}
         >
@@ -95,6 +97,7 @@ export function Export({ onExported }: { onExported: () => void }) {
       {r.status === "draft" && (
         <Button
           priority="secondary"
+          id="mark-submitted"
           onClick={async () => {
             if ((await edit({ op: "set_status", status: "submitted" })) === null) {
               announce("Feuille de route marquée comme remise.");
