@@ -65,6 +65,11 @@ async function noSeriousFindings(screen: string, least: "serious" | "moderate" =
 }
 
 describe("an animator writing a roadmap", () => {
+  before(async () => {
+    // The animators' laptops: 1366×768 (ignored where the window cannot be sized).
+    await browser.setWindowSize(1366, 768).catch(() => undefined);
+  });
+
   it("sees the 15 themes on the start screen", async () => {
     await $("h1=Feuilles de route thématiques").waitForDisplayed({ timeout: 30000 });
     const rows = await $$("//table[caption[starts-with(normalize-space(), 'Les 15 thèmes')]]/tbody/tr");

@@ -194,18 +194,35 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
     return e;
   }, []);
 
+  // After undo or redo, focus stays where it was, unless what held it has
+  // gone (an undone addition): then the section's heading.
+  const keepFocus = useCallback(
+    () =>
+      focus(() => {
+        const a = document.activeElement as HTMLElement | null;
+        return a && a !== document.body && a.isConnected ? a : document.querySelector<HTMLElement>("#section h2");
+      }),
+    [focus],
+  );
   const doUndo = useCallback(async () => {
     const restoring = notice;
     const e = await changed(undo);
     if (e === null && restoring) {
       announce(restoring.restored);
       if (restoring.restore) focus(restoring.restore);
-    } else if (e === null) announce("Dernière modification annulée.");
-  }, [changed, undo, notice, focus]);
+      else keepFocus();
+    } else if (e === null) {
+      announce("Dernière modification annulée.");
+      keepFocus();
+    }
+  }, [changed, undo, notice, focus, keepFocus]);
   const doRedo = useCallback(async () => {
     const e = await changed(redo);
-    if (e === null) announce("Modification rétablie.");
-  }, [changed, redo]);
+    if (e === null) {
+      announce("Modification rétablie.");
+      keepFocus();
+    }
+  }, [changed, redo, keepFocus]);
 
   // Stable across views: rows memoised on their item take them as they are.
   const editStable = useCallback(
