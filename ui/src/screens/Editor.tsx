@@ -297,7 +297,8 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
           onUndo={() => void doUndo()}
           onRedo={() => void doRedo()}
         />
-        {notice && (
+        {/* Only while undo can restore it (the session may drop its steps after an outside change). */}
+        {notice && view.undo_steps > 0 && (
           <Notice
             className="fdr-notice fr-mt-1w"
             title={notice.title}
