@@ -6,3 +6,4 @@ import "@testing-library/jest-dom/vitest";
 
 // jsdom lays nothing out: scrolling is a no-op here (the e2e tests see it).
 window.scrollTo = () => {};
+window.scrollBy = () => {};

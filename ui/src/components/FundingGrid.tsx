@@ -250,7 +250,6 @@ export function FundingGrid({ action, index, period }: { action: Action; index: 
         <Input
           className="fr-mb-0"
           label="Montant en euros"
-          hintText="Par exemple 1 500,50"
           state={amountError ? "error" : "default"}
           stateRelatedMessage={amountError ?? undefined}
           nativeInputProps={{

@@ -110,8 +110,8 @@ export function ProgressChart({ indicator }: { indicator: Indicator }) {
   const [baseY, targetY] = labelPositions(baseline ? y(baseline.value) : null, target ? y(target.value) : null);
   return (
     <svg className="fdr-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={chartDescription(indicator)}>
-      <text x={PAD.left - 8} y={12} textAnchor="end" fontSize="11" fill={INK}>
-        {indicator.unit.length > 18 ? `${indicator.unit.slice(0, 17)}…` : indicator.unit}
+      <text x={PAD.left} y={12} fontSize="11" fill={INK}>
+        {indicator.unit.length > 40 ? `${indicator.unit.slice(0, 39)}…` : indicator.unit}
       </text>
       {scale.ticks.map((v) => (
         <g key={v}>

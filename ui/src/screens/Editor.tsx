@@ -48,11 +48,38 @@ export function reveal(target: HTMLElement, heading?: HTMLElement | null) {
     ? target
     : (target.querySelector<HTMLElement>("input, select, textarea, button:not([disabled])") ?? target);
   if (!focusable(el)) el.tabIndex = -1;
-  if (heading) heading.scrollIntoView?.({ block: "start" });
+  if (heading) {
+    heading.scrollIntoView?.({ block: "start" });
+    clearSticky(heading);
+  }
   const r = el.getBoundingClientRect();
   const hidden = r.top < stickyBottom() || r.bottom > window.innerHeight;
   if (hidden) el.scrollIntoView?.({ block: "nearest" });
   el.focus({ preventScroll: true });
+  clearSticky(el);
+  if (!heading) showItemHeading(el);
+}
+
+/**
+ * When the focused field's item has its heading above the window (after a
+ * deletion, a move), scrolls up to show the heading too, if the heading and
+ * the field fit in the window together.
+ */
+function showItemHeading(el: HTMLElement) {
+  const h = el.closest(".fdr-item")?.querySelector("h3");
+  if (!h || h.contains(el)) return;
+  const bar = stickyBottom();
+  const top = h.getBoundingClientRect().top;
+  const bottom = el.getBoundingClientRect().bottom;
+  if (top < bar && bottom - top + 24 < window.innerHeight - bar) window.scrollBy?.({ top: top - bar - 16 });
+}
+
+/** Scrolls `el` out from under the sticky toolbar, if it is under it. */
+function clearSticky(el: Element) {
+  if (el.closest("#editor-bar, .fdr-menu")) return;
+  const top = el.getBoundingClientRect().top;
+  const bar = stickyBottom();
+  if (top < bar + 8) window.scrollBy?.({ top: top - bar - 16 });
 }
 
 function focusable(el: HTMLElement): boolean {
@@ -137,7 +164,23 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
     request.current = { target, heading };
     setTick((n) => n + 1);
   }, []);
-  // The sticky bar's height, for the menu's offset and scroll-padding (CSS).
+  // A field reached with Tab (Shift+Tab) is never left under the sticky bar.
+  useEffect(() => {
+    let frame = 0;
+    const onFocus = (e: FocusEvent) => {
+      const el = e.target;
+      if (!(el instanceof Element)) return;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => clearSticky(el));
+    };
+    document.addEventListener("focusin", onFocus);
+    return () => {
+      document.removeEventListener("focusin", onFocus);
+      cancelAnimationFrame(frame);
+    };
+  }, []);
+
+  // The sticky bar's height, for the menu's offset (CSS).
   useEffect(() => {
     const bar = document.getElementById("editor-bar");
     const root = document.documentElement;
