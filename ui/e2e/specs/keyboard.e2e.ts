@@ -152,6 +152,7 @@ describe("an animator using only the keyboard", () => {
       () => document.getElementById("action-0-open")?.closest("tr")?.nextElementSibling?.contains(document.getElementById("action-0")) ?? false,
     );
     assert.equal(under, true, "the editor is inline, in the row under the action's");
+    await shot("action-ouverte");
 
     // An amount that is not one says so under the field, and is not added.
     await tabTo("#action-0-funding-new-amount");

@@ -20,7 +20,8 @@ export function useOpenable(itemId: (i: number) => string, selected: string | nu
         focus(`${itemId(i)}-open`);
       } else {
         onSelect(code);
-        focus(`${itemId(i)}-heading`, `${itemId(i)}-heading`);
+        // The row at the top, the editor's heading under it, focused.
+        focus(`${itemId(i)}-heading`, `${itemId(i)}-open`);
       }
     },
     [itemId, onSelect, focus],

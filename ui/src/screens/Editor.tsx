@@ -38,9 +38,10 @@ function stickyBottom(): number {
 }
 
 /**
- * Brings `el` into view and focuses it. With a heading (the item's), the
- * heading is put at the top first, so the user sees which item this is;
- * then the element itself is scrolled to if it is still out of view.
+ * Brings `el` into view and focuses it. With a heading (the item's, or its
+ * row in a table), the heading is put at the top first, so the user sees
+ * which item this is; then the element itself is scrolled to if it is
+ * still out of view.
  */
 export function reveal(target: HTMLElement, heading?: HTMLElement | null) {
   // A group (a fieldset, a table) is reached through its first control.
@@ -49,8 +50,10 @@ export function reveal(target: HTMLElement, heading?: HTMLElement | null) {
     : (target.querySelector<HTMLElement>("input, select, textarea, button:not([disabled])") ?? target);
   if (!focusable(el)) el.tabIndex = -1;
   if (heading) {
-    heading.scrollIntoView?.({ block: "start" });
-    clearSticky(heading);
+    // A control in a table row stands for its row.
+    const anchor = heading.closest("tr") ?? heading;
+    anchor.scrollIntoView?.({ block: "start" });
+    clearSticky(anchor);
   }
   const r = el.getBoundingClientRect();
   const hidden = r.top < stickyBottom() || r.bottom > window.innerHeight;
@@ -315,11 +318,11 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
     let heading: string | undefined;
     if (t.section === "actions" && t.item !== null) {
       setAction(r.actions[t.item]?.id ?? null);
-      heading = `action-${t.item}-heading`;
+      heading = `action-${t.item}-open`;
     }
     if (t.section === "indicateurs" && t.item !== null) {
       setIndicator(r.indicators[t.item]?.id ?? null);
-      heading = `indicator-${t.item}-heading`;
+      heading = `indicator-${t.item}-open`;
     }
     focus(t.field, heading);
   };

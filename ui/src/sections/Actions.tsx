@@ -298,7 +298,7 @@ function AddAction({ onSelect }: { onSelect: (code: string | null) => void }) {
           if (added) {
             onSelect(added.id);
             announce(`Action ${added.id} ajoutée : son détail est ouvert.`);
-            focus(`${actionId(list.length - 1)}-lead`, `${actionId(list.length - 1)}-heading`);
+            focus(`${actionId(list.length - 1)}-lead`, `${actionId(list.length - 1)}-open`);
           }
         }
       }}

@@ -511,7 +511,7 @@ function AddIndicator({ onSelect }: { onSelect: (code: string | null) => void })
           if (added) {
             onSelect(added.id);
             announce(`Indicateur ${added.id} ajouté : son détail est ouvert.`);
-            focus(`${indicatorId(list.length - 1)}-direction`, `${indicatorId(list.length - 1)}-heading`);
+            focus(`${indicatorId(list.length - 1)}-direction`, `${indicatorId(list.length - 1)}-open`);
           }
         }
       }}
