@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { moderateFindings } from "./axe";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shots = path.join(here, "../out/screens");
@@ -124,6 +125,7 @@ describe("an animator using only the keyboard", () => {
     await expect($("#objective-1-title")).toHaveValue("Troisième objectif");
     assert.equal(await onScreen(".fr-notice"), true, "the notice is in view (in the sticky bar)");
     await shot("suppression");
+    assert.deepEqual(await moderateFindings(), [], "axe: nothing moderate or worse with the notice shown");
     await tabTo("#undo-deletion", true);
     await committed(() => browser.keys(["Enter"]));
     await expect($("#objective-1-title")).toHaveValue("Premier objectif");
@@ -160,6 +162,7 @@ describe("an animator using only the keyboard", () => {
     await expect($("#action-0-funding-new-amount")).toHaveAttribute("aria-invalid", "true");
     expect(await $("p*=Montant en euros attendu").getText()).toContain("par exemple 1 500,50");
     await shot("montant-invalide");
+    assert.deepEqual(await moderateFindings(), [], "axe: nothing moderate or worse with a field in error");
     await browser.execute(() => {
       const el = document.getElementById("action-0-funding-new-amount") as HTMLInputElement;
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set?.call(el, "");

@@ -9,6 +9,7 @@ import { useState } from "react";
 import type { ApiError } from "../api";
 import { announce } from "../announce";
 import { decimal, parseDecimal, parseYear, year } from "../french";
+import { useIncremental } from "./incremental";
 import { useEditor } from "../saving";
 import { TextField } from "./TextField";
 
@@ -245,12 +246,14 @@ export function CheckboxGroup(props: {
   options: { label: string; checked: boolean; onChange: (checked: boolean) => void }[];
 }) {
   const { id, legend, options } = props;
+  // 400 actions to link: rendered in steps, as the long lists are.
+  const shown = useIncremental(options.length);
   return (
     <Checkbox
       id={id}
       legend={legend}
       classes={{ legend: "fr-text--regular" }}
-      options={options.map((o) => ({
+      options={options.slice(0, shown).map((o) => ({
         label: o.label,
         nativeInputProps: { checked: o.checked, onChange: (e) => o.onChange(e.target.checked) },
       }))}
