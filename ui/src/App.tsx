@@ -1,6 +1,12 @@
+// The application's shell: skip links, the DSFR header, one screen at a
+// time (start, editor, history, avis) in the main landmark, the footer, and
+// the app-wide live region (`announce`). A new screen starts at the top with
+// its heading focused.
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Header } from "@codegouvfr/react-dsfr/Header";
+import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
+import { LiveRegion } from "./announce";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError, type FileImport, type Notice, type RoadmapView } from "./api";
 import { showExportSection, undoRedo, watchUndoKeys, type PageAction } from "./menu";
@@ -12,6 +18,25 @@ import { importSummary, Start } from "./screens/Start";
 // Loaded when first shown: they are not needed to start.
 const About = lazy(() => import("./screens/About").then((m) => ({ default: m.About })));
 const Guide = lazy(() => import("./screens/Guide").then((m) => ({ default: m.Guide })));
+
+/**
+ * Scrolls to the top and focuses the screen's first heading (`h1` in
+ * `#contenu`), waiting a little for a screen that renders it late.
+ */
+export function focusScreenHeading(): () => void {
+  window.scrollTo?.({ top: 0 });
+  let tries = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const attempt = () => {
+    const h = document.querySelector<HTMLElement>("#contenu h1");
+    if (h) {
+      h.tabIndex = -1;
+      h.focus({ preventScroll: true });
+    } else if (tries++ < 40) timer = setTimeout(attempt, 25);
+  };
+  attempt();
+  return () => clearTimeout(timer);
+}
 
 export function App() {
   const [open, setOpen] = useState<RoadmapView | null>(null);
@@ -53,6 +78,25 @@ export function App() {
     return unwatch;
   }, []);
 
+  // Each screen change (not the first screen) starts at the top, on its heading.
+  const screen = open
+    ? `editor:${open.roadmap.id}`
+    : history
+      ? `history:${history.id}`
+      : avis
+        ? `avis:${avis}`
+        : page
+          ? `page:${page}`
+          : "start";
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    return focusScreenHeading();
+  }, [screen]);
+
   const show = (p: Promise<RoadmapView>) => {
     setError(null);
     p.then(setOpen).catch((e) => setError(e instanceof ApiError ? e.message : String(e)));
@@ -60,6 +104,13 @@ export function App() {
 
   return (
     <>
+      <SkipLinks
+        links={[
+          { label: "Contenu", anchor: "#contenu" },
+          ...(open ? [{ label: "Sections de la feuille de route", anchor: "#sections" }] : []),
+          { label: "Pied de page", anchor: "#pied" },
+        ]}
+      />
       <Header
         brandTop={
           <>
@@ -84,7 +135,7 @@ export function App() {
           },
         }}
       />
-      <main className="fr-container fdr-main" id="contenu">
+      <main className="fr-container fdr-main" id="contenu" tabIndex={-1}>
         {notices.map((n, i) => (
           <Alert
             key={i}
@@ -148,8 +199,9 @@ export function App() {
             />
           )}
         </div>
+        <LiveRegion />
       </main>
-      <footer className="fr-container fr-py-2w fr-text--xs fdr-footer">
+      <footer className="fr-container fr-py-2w fr-text--xs fdr-footer" id="pied" tabIndex={-1}>
         <span>
           Données enregistrées sur cet ordinateur{location ? ` : ${location}` : ""}. Aucune connexion réseau.
         </span>

@@ -73,6 +73,8 @@ export const warningLabel: Record<WarningCode, string> = {
 };
 
 const NNBSP = "\u202f";
+/** The true minus sign, U+2212, for negative numbers and progressions. */
+export const MINUS = "\u2212";
 
 /** `123456789` cents → `1 234 567,89 €` (narrow no-break spaces). */
 export function euros(cents: number): string {
@@ -82,7 +84,7 @@ export function euros(cents: number): string {
   const rest = abs % 100;
   const grouped = String(units).replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
   const body = rest === 0 ? grouped : `${grouped},${String(rest).padStart(2, "0")}`;
-  return `${negative ? "−" : ""}${body}${NNBSP}€`;
+  return `${negative ? MINUS : ""}${body}${NNBSP}€`;
 }
 
 /**
@@ -90,7 +92,7 @@ export function euros(cents: number): string {
  * cents; null when it is not an amount.
  */
 export function parseEuros(text: string): number | null {
-  const cleaned = text.replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".");
+  const cleaned = minusAsHyphen(text).replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".");
   if (!/^-?\d+(\.\d{1,2})?$/.test(cleaned)) return null;
   const [whole = "0", fraction = ""] = cleaned.replace("-", "").split(".");
   const cents = Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
@@ -98,9 +100,14 @@ export function parseEuros(text: string): number | null {
   return cleaned.startsWith("-") ? -cents : cents;
 }
 
+/** The minus signs a person may type or paste (U+2212, en dash) read as `-`. */
+function minusAsHyphen(text: string): string {
+  return text.trim().replace(/^[\u2212\u2013]/, "-");
+}
+
 /** Reads a decimal number typed the French way (`12,5`); null otherwise. */
 export function parseDecimal(text: string): number | null {
-  const cleaned = text.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+  const cleaned = minusAsHyphen(text).replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
   if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
   const n = Number(cleaned);
   return Number.isFinite(n) ? n : null;
@@ -110,7 +117,18 @@ export function parseDecimal(text: string): number | null {
 export function decimal(n: number): string {
   const [whole = "0", fraction] = String(Math.abs(n)).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
-  return `${n < 0 ? "−" : ""}${grouped}${fraction ? `,${fraction}` : ""}`;
+  return `${n < 0 ? MINUS : ""}${grouped}${fraction ? `,${fraction}` : ""}`;
+}
+
+/** A year as written in French text: never digit-grouped (`2019`, not `2 019`). */
+export function year(n: number): string {
+  return n < 0 ? `${MINUS}${Math.abs(n)}` : String(n);
+}
+
+/** Reads a year typed in a field: exactly four digits, else null. */
+export function parseYear(text: string): number | null {
+  const t = text.trim();
+  return /^\d{4}$/.test(t) ? Number(t) : null;
 }
 
 const MONTHS = [
@@ -137,6 +155,12 @@ export function dateLong(iso: string): string {
   const month = MONTHS[Number(mo) - 1];
   if (!month) return iso;
   return `${day === 1 ? "1er" : day}\u00a0${month}\u00a0${y}`;
+}
+
+/** `2026-03-01` → `01/03/2026`, the short date of tables; other text is returned as is. */
+export function dateShort(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
 /** An RFC 3339 UTC timestamp shown in local time: `30/11/2026 à 09:05`. */
@@ -166,9 +190,27 @@ export function stateShare(lines: FundingLine[]): number | null {
   return state / total;
 }
 
-/** `0.5` → `50 %` (rounded to a whole percent, no-break space). */
+/** `0.5` → `50 %` (rounded to a whole percent, narrow no-break space, U+2212 below zero). */
 export function percent(share: number): string {
-  return `${Math.round(share * 100)}\u00a0%`;
+  const n = Math.round(share * 100);
+  return `${n < 0 ? MINUS : ""}${Math.abs(n)}${NNBSP}%`;
+}
+
+/** A progression as a signed percentage: `+12 %`, `−8 %`, `0 %`. */
+export function progression(share: number): string {
+  const n = Math.round(share * 100);
+  return `${n > 0 ? "+" : n < 0 ? MINUS : ""}${Math.abs(n)}${NNBSP}%`;
+}
+
+/** The rank of each objective by priority (1 = first), as the PDF ranks them. */
+export function objectiveRanks(objectives: { id: string; priority: number }[]): Map<string, number> {
+  const ranked = objectives.map((o, i) => ({ o, i })).sort((a, b) => a.o.priority - b.o.priority || a.i - b.i);
+  return new Map(ranked.map(({ o }, rank) => [o.id, rank + 1]));
+}
+
+/** An objective named by code and rank together: `O3 · priorité 1`. */
+export function objectiveCode(id: string, rank: number | undefined): string {
+  return rank === undefined ? id : `${id} · priorité ${rank}`;
 }
 
 /** Splits a comma- or semicolon-separated list typed by a person. */
@@ -177,4 +219,14 @@ export function splitList(text: string): string[] {
     .split(/[;,\n]/)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
+}
+
+/** A title cut to `max` characters at a word, with `…`, for notices. */
+export function clip(text: string, max = 60): string {
+  const t = text.trim().replace(/\s+/g, " ");
+  const chars = [...t];
+  if (chars.length <= max) return t;
+  const cut = chars.slice(0, max).join("");
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

@@ -117,7 +117,8 @@ describe("script injection in every text field", () => {
         const [what, prefix, count] = name === "Plan d’action" ? ["l’action", "A", 12] : ["l’indicateur", "I", 8];
         for (let k = 1; k <= count; k += 1) {
           const open = await $(`button[title="Modifier ${what} ${prefix}${k}"]`);
-          await open.scrollIntoView();
+          // Centred: at the top it would sit under the editor's sticky toolbar.
+          await open.scrollIntoView({ block: "center" });
           await open.click();
           await browser.pause(150);
           await nothingRan(`${name} ${k}`);

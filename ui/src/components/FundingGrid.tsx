@@ -1,10 +1,14 @@
 // An action's funding: its lines (funder, year, amount), and the grid
 // funder × year with totals and the State's share, flagged above 50 %.
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useState } from "react";
 import type { Action, FundingLine, Period } from "../api";
-import { euros, isStateFunder, parseEuros, percent, stateShare, totalCents } from "../french";
+import { announce } from "../announce";
+import { euros, isStateFunder, parseEuros, percent, stateShare, totalCents, year } from "../french";
 import { useEditor } from "../saving";
+import { TextField } from "./TextField";
 
 export const FUNDERS = ["État", "Département", "Région", "FSE", "CAF", "ARS", "Communes", "Fondations", "Entreprises", "Autre"];
 
@@ -24,63 +28,94 @@ export function fundingGrid(lines: FundingLine[]) {
   return { funders, years, at, byFunder, byYear, total: totalCents(lines) };
 }
 
-/** One funding line, editable in place: each cell is committed when left. */
-function FundingRow(props: { action: Action; index: number; j: number; line: FundingLine; years: number[] }) {
-  const { action, index, j, line, years } = props;
-  const { edit } = useEditor();
-  const [funder, setFunder] = useState(line.funder);
-  const [amount, setAmount] = useState(euros(line.amount_cents).replace(/\u202f€$/, ""));
-  const [shown, setShown] = useState(line);
-  if (line !== shown) {
-    setShown(line);
-    setFunder(line.funder);
-    setAmount(euros(line.amount_cents).replace(/\u202f€$/, ""));
-  }
-  const cents = parseEuros(amount);
+/** The message for an amount typed in euros; null when it is one. */
+export function amountProblem(t: string): string | null {
+  if (t.trim() === "") return "Montant en euros attendu, par exemple 1 500,50.";
+  const cents = parseEuros(t);
+  if (cents === null) return "Montant en euros attendu, par exemple 1 500,50.";
+  if (cents < 0) return "Montant positif ou nul attendu, par exemple 1 500,50.";
+  return null;
+}
+
+/** The years a funding line may take: those of the period, or none when it is invalid. */
+export function periodYears(period: Period): { years: number[]; problem: string | null } {
+  const { start, end } = period;
+  const valid = (y: number) => Number.isInteger(y) && y >= 2000 && y <= 2100;
+  if (!valid(start) || !valid(end) || end < start)
+    return {
+      years: [],
+      problem: `La période de la fiche (${year(start)}–${year(end)}) n’est pas valide : corrigez-la dans « Fiche » pour choisir les années des financements.`,
+    };
+  const years: number[] = [];
+  for (let y = start; y <= end; y++) years.push(y);
+  return { years, problem: null };
+}
+
+const amountText = (cents: number) => euros(cents).replace(/\u202f€$/, "");
+const lineName = (l: FundingLine) => `${l.funder} ${year(l.year)} (${euros(l.amount_cents)})`;
+
+/** One funding line, editable in place: each cell is committed as a field is. */
+function FundingRow(props: {
+  action: Action;
+  index: number;
+  j: number;
+  line: FundingLine;
+  years: number[];
+  period: Period;
+}) {
+  const { action, index, j, line, years, period } = props;
+  const { edit, remove } = useEditor();
   const update = (change: Partial<FundingLine>) =>
     edit({ op: "update_funding", action: action.id, index: j, line: { ...line, ...change } });
-  const id = `action-${index}-funding-${j}`;
+  const base = `action-${index}-funding`;
+  const id = `${base}-${j}`;
   const n = j + 1;
   const yearChoices = years.includes(line.year) ? years : [...years, line.year].sort((a, b) => a - b);
+  const outside = !years.includes(line.year);
   return (
     <tr id={id}>
       <td>
-        <input
-          className="fr-input"
+        <TextField
           id={`${id}-funder`}
-          aria-label={`Financeur de la ligne ${n}`}
+          label={`Financeur de la ligne ${n}`}
+          hideLabel
+          required
           list="fdr-funders"
-          value={funder}
-          aria-invalid={funder.trim() === ""}
-          onChange={(e) => setFunder(e.target.value)}
-          onBlur={() => funder.trim() !== "" && funder.trim() !== line.funder && update({ funder: funder.trim() })}
+          value={line.funder}
+          onCommit={(v) => update({ funder: v.trim() })}
         />
       </td>
       <td>
-        <select
-          className="fr-select"
-          id={`${id}-year`}
-          aria-label={`Année de la ligne ${n}`}
-          value={line.year}
-          onChange={(e) => update({ year: Number(e.target.value) })}
+        <Select
+          label={<span className="fr-sr-only">Année de la ligne {n}</span>}
+          state={outside ? "info" : "default"}
+          stateRelatedMessage={outside ? `Hors de la période ${year(period.start)}–${year(period.end)}.` : undefined}
+          nativeSelectProps={{
+            id: `${id}-year`,
+            value: line.year,
+            onChange: (e) => update({ year: Number(e.target.value) }),
+          }}
         >
           {yearChoices.map((y) => (
             <option key={y} value={y}>
-              {y}
+              {year(y)}
             </option>
           ))}
-        </select>
+        </Select>
       </td>
       <td>
-        <input
-          className="fr-input fdr-num"
+        <TextField
           id={`${id}-amount`}
-          aria-label={`Montant en euros de la ligne ${n}`}
+          className="fdr-num"
+          label={`Montant en euros de la ligne ${n}`}
+          hideLabel
           inputMode="decimal"
-          value={amount}
-          aria-invalid={cents === null}
-          onChange={(e) => setAmount(e.target.value)}
-          onBlur={() => cents !== null && cents !== line.amount_cents && update({ amount_cents: cents })}
+          value={amountText(line.amount_cents)}
+          check={amountProblem}
+          onCommit={(v) => {
+            const cents = parseEuros(v);
+            if (cents !== null && cents !== line.amount_cents) update({ amount_cents: cents });
+          }}
         />
       </td>
       <td>
@@ -88,8 +123,22 @@ function FundingRow(props: { action: Action; index: number; j: number; line: Fun
           size="small"
           priority="tertiary"
           iconId="fr-icon-delete-line"
-          title={`Supprimer la ligne ${line.funder} ${line.year}`}
-          onClick={() => edit({ op: "delete_funding", action: action.id, index: j })}
+          id={`${id}-delete`}
+          title={`Supprimer la ligne ${line.funder} ${year(line.year)}`}
+          aria-label={`Supprimer la ligne ${line.funder} ${year(line.year)}`}
+          onClick={() =>
+            remove(
+              { op: "delete_funding", action: action.id, index: j },
+              {
+                title: `Ligne de financement ${lineName(line)} de l’action ${action.id} supprimée.`,
+                restore: `${id}-funder`,
+                restored: `Ligne ${lineName(line)} rétablie.`,
+              },
+              action.funding.length > 1
+                ? `${base}-${j < action.funding.length - 1 ? j : j - 1}-funder`
+                : `${base}-new-funder`,
+            )
+          }
         >
           Supprimer
         </Button>
@@ -99,13 +148,16 @@ function FundingRow(props: { action: Action; index: number; j: number; line: Fun
 }
 
 export function FundingGrid({ action, index, period }: { action: Action; index: number; period: Period }) {
-  const { edit } = useEditor();
+  const { edit, focus } = useEditor();
+  const { years, problem: periodProblem } = periodYears(period);
   const [funder, setFunder] = useState("État");
-  const [year, setYear] = useState(String(period.start));
+  const [chosen, setChosen] = useState(String(years[0] ?? ""));
   const [amount, setAmount] = useState("");
+  const [tried, setTried] = useState(false);
   const cents = parseEuros(amount);
-  const years: number[] = [];
-  for (let y = period.start; y <= period.end; y++) years.push(y);
+  const amountError = amount !== "" || tried ? amountProblem(amount) : null;
+  const funderError = tried && funder.trim() === "" ? "Indiquez le financeur." : null;
+  const yearValue = years.includes(Number(chosen)) ? chosen : String(years[0] ?? "");
   const grid = fundingGrid(action.funding);
   const share = stateShare(action.funding);
   const id = `action-${index}-funding`;
@@ -120,7 +172,7 @@ export function FundingGrid({ action, index, period }: { action: Action; index: 
           Aucune ligne de financement.
         </p>
       ) : (
-        <div className="fr-table fr-table--no-caption" id={id} tabIndex={-1}>
+        <div className="fr-table fr-table--no-caption fdr-cells" id={id} tabIndex={-1}>
           <table>
             <caption>Lignes de financement de l’action {action.id}</caption>
             <thead>
@@ -135,59 +187,80 @@ export function FundingGrid({ action, index, period }: { action: Action; index: 
             </thead>
             <tbody>
               {action.funding.map((l, j) => (
-                <FundingRow key={j} action={action} index={index} j={j} line={l} years={years} />
+                <FundingRow key={j} action={action} index={index} j={j} line={l} years={years} period={period} />
               ))}
             </tbody>
           </table>
         </div>
       )}
+      {periodProblem && (
+        <p className="fr-error-text fr-mb-2w" id={`${id}-period`}>
+          {periodProblem}
+        </p>
+      )}
       <form
-        className="fdr-toolbar"
+        className="fdr-toolbar fdr-add"
+        noValidate
         onSubmit={async (e) => {
           e.preventDefault();
-          if (cents === null || funder.trim() === "") return;
-          const line: FundingLine = { funder: funder.trim(), year: Number(year), amount_cents: cents };
-          if ((await edit({ op: "add_funding", action: action.id, line })) === null) setAmount("");
+          setTried(true);
+          if (cents === null || cents < 0 || funder.trim() === "" || yearValue === "") {
+            focus(funder.trim() === "" ? `${id}-new-funder` : `${id}-new-amount`);
+            return;
+          }
+          const line: FundingLine = { funder: funder.trim(), year: Number(yearValue), amount_cents: cents };
+          if ((await edit({ op: "add_funding", action: action.id, line })) === null) {
+            setAmount("");
+            setTried(false);
+            announce(`Ligne ajoutée à l’action ${action.id} : ${lineName(line)}.`);
+            focus(`${id}-new-funder`);
+          }
         }}
       >
-        <div className="fr-input-group fr-mb-0">
-          <label className="fr-label" htmlFor={`${id}-new-funder`}>
-            Financeur
-          </label>
-          <input
-            className="fr-input"
-            id={`${id}-new-funder`}
-            list="fdr-funders"
-            value={funder}
-            onChange={(e) => setFunder(e.target.value)}
-          />
-        </div>
-        <div className="fr-select-group fr-mb-0">
-          <label className="fr-label" htmlFor={`${id}-new-year`}>
-            Année
-          </label>
-          <select className="fr-select" id={`${id}-new-year`} value={year} onChange={(e) => setYear(e.target.value)}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="fr-input-group fr-mb-0">
-          <label className="fr-label" htmlFor={`${id}-new-amount`}>
-            Montant en euros
-          </label>
-          <input
-            className="fr-input"
-            id={`${id}-new-amount`}
-            inputMode="decimal"
-            value={amount}
-            aria-invalid={amount !== "" && cents === null}
-            onChange={(e) => setAmount(e.target.value)}
-          />
-        </div>
-        <Button type="submit" iconId="fr-icon-add-line" disabled={cents === null || funder.trim() === ""}>
+        <Input
+          className="fr-mb-0"
+          label="Financeur"
+          state={funderError ? "error" : "default"}
+          stateRelatedMessage={funderError ?? undefined}
+          nativeInputProps={{
+            id: `${id}-new-funder`,
+            list: "fdr-funders",
+            value: funder,
+            "aria-invalid": funderError ? true : undefined,
+            onChange: (e) => setFunder(e.target.value),
+          }}
+        />
+        <Select
+          className="fr-mb-0"
+          label="Année"
+          disabled={years.length === 0}
+          nativeSelectProps={{
+            id: `${id}-new-year`,
+            value: yearValue,
+            "aria-describedby": periodProblem ? `${id}-period` : undefined,
+            onChange: (e) => setChosen(e.target.value),
+          }}
+        >
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {year(y)}
+            </option>
+          ))}
+        </Select>
+        <Input
+          className="fr-mb-0"
+          label="Montant en euros"
+          state={amountError ? "error" : "default"}
+          stateRelatedMessage={amountError ?? undefined}
+          nativeInputProps={{
+            id: `${id}-new-amount`,
+            inputMode: "decimal",
+            value: amount,
+            "aria-invalid": amountError ? true : undefined,
+            onChange: (e) => setAmount(e.target.value),
+          }}
+        />
+        <Button type="submit" iconId="fr-icon-add-line" disabled={years.length === 0}>
           Ajouter la ligne
         </Button>
       </form>
@@ -205,7 +278,7 @@ export function FundingGrid({ action, index, period }: { action: Action; index: 
                 <th scope="col">Financeur</th>
                 {grid.years.map((y) => (
                   <th scope="col" className="fdr-num" key={y}>
-                    {y}
+                    {year(y)}
                   </th>
                 ))}
                 <th scope="col" className="fdr-num">

@@ -45,8 +45,15 @@ export function Blocks({ blocks }: { blocks: Block[] }) {
   );
 }
 
-export function MarkdownField(props: { id: string; label: string; value: string; onCommit: (v: string) => void }) {
-  const { value } = props;
+export function MarkdownField(props: {
+  id: string;
+  label: string;
+  /** Says whose text it is, for the preview's name (« de l’objectif O2 »): names stay unique. */
+  context?: string;
+  value: string;
+  onCommit: (v: string) => void;
+}) {
+  const { value, context, ...field } = props;
   const [text, setText] = useState(value);
   const [shown, setShown] = useState(value);
   if (value !== shown) {
@@ -70,16 +77,22 @@ export function MarkdownField(props: { id: string; label: string; value: string;
   return (
     <div>
       <TextField
-        {...props}
+        {...field}
+        value={value}
         onDraft={setText}
         textArea
         rows={8}
         hint="Paragraphes séparés par une ligne vide ; « - » en début de ligne pour une liste ; **gras**, *italique*."
       />
-      <section className="fdr-preview fr-mb-4w" aria-label={`Aperçu : ${props.label}`}>
+      {/* A group, not a landmark: one per text field would crowd the page's landmarks. */}
+      <div
+        className="fdr-preview fr-mb-4w"
+        role="group"
+        aria-label={`Aperçu : ${props.label}${context ? ` ${context}` : ""}`}
+      >
         <p className="fr-text--sm fr-mb-1w">Aperçu (tel qu’il apparaîtra dans le PDF)</p>
         {blocks.length === 0 ? <p className="fr-text--sm">Texte vide.</p> : <Blocks blocks={blocks} />}
-      </section>
+      </div>
     </div>
   );
 }

@@ -7,6 +7,22 @@ import { useEditor } from "../saving";
 
 export const COMMIT_DELAY_MS = 600;
 
+/** The format's limit on a text field, in characters (Unicode scalar values). */
+export const MAX_TEXT_CHARS = 200_000;
+
+/** What the format refuses in any text, whatever the field: said at once. */
+export function formatProblem(v: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(v))
+    return "Ce texte contient un caractère de contrôle invisible (souvent venu d’un copier-coller) : retirez-le.";
+  if (v.length > MAX_TEXT_CHARS) {
+    const n = [...v].length;
+    if (n > MAX_TEXT_CHARS)
+      return `Texte trop long : ${n.toLocaleString("fr-FR")} caractères pour ${MAX_TEXT_CHARS.toLocaleString("fr-FR")} au plus.`;
+  }
+  return null;
+}
+
 export interface TextFieldProps {
   id: string;
   label: string;
@@ -19,13 +35,23 @@ export interface TextFieldProps {
   type?: "text" | "date" | "email" | "tel";
   /** Returns an error message for a value that must not be committed. */
   check?: (value: string) => string | null;
+  /** Returns a warning for a value that is committed all the same (e.g. an odd e-mail). */
+  warn?: (value: string) => string | null;
+  /** The label is read by screen readers only (a field in a table cell). */
+  hideLabel?: boolean;
+  inputMode?: "text" | "decimal" | "numeric" | "email" | "tel";
+  maxLength?: number;
+  /** Extra ids describing the field. */
+  describedBy?: string;
+  list?: string;
   className?: string;
   /** Told of every keystroke (e.g. for a live preview). */
   onDraft?: (value: string) => void;
 }
 
 export function TextField(props: TextFieldProps) {
-  const { id, label, value, onCommit, hint, textArea, rows, required, type, check, className, onDraft } = props;
+  const { id, label, value, onCommit, hint, textArea, rows, required, type, check, warn, className, onDraft } = props;
+  const { hideLabel, inputMode, maxLength, describedBy, list } = props;
   const { setPending } = useEditor();
   const [draft, setDraft] = useState(value);
   const [shown, setShown] = useState(value);
@@ -39,7 +65,10 @@ export function TextField(props: TextFieldProps) {
     if (value !== committed.current) setDraft(value);
   }
 
-  const problem = required && draft.trim() === "" ? "Ce champ est obligatoire." : (check?.(draft) ?? null);
+  const problemOf = (v: string) =>
+    required && v.trim() === "" ? "Ce champ est obligatoire." : (formatProblem(v) ?? check?.(v) ?? null);
+  const problem = problemOf(draft);
+  const warning = problem ? null : (warn?.(draft) ?? null);
 
   const markPending = (on: boolean) => {
     if (pending.current !== on) {
@@ -52,7 +81,7 @@ export function TextField(props: TextFieldProps) {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     markPending(false);
-    const bad = required && v.trim() === "" ? true : check?.(v) != null;
+    const bad = problemOf(v) !== null;
     if (v !== value && !bad) {
       committed.current = v;
       onCommit(v);
@@ -82,9 +111,11 @@ export function TextField(props: TextFieldProps) {
     value: draft,
     required,
     "aria-required": required,
+    "aria-invalid": problem ? true : undefined,
+    "aria-describedby": describedBy,
     onBlur: () => commit(draft),
   };
-  const state = problem ? ("error" as const) : ("default" as const);
+  const state = problem ? ("error" as const) : warning ? ("info" as const) : ("default" as const);
   const labelText = required ? `${label} (obligatoire)` : label;
   return textArea ? (
     <Input
@@ -92,7 +123,8 @@ export function TextField(props: TextFieldProps) {
       label={labelText}
       hintText={hint}
       state={state}
-      stateRelatedMessage={problem ?? undefined}
+      stateRelatedMessage={problem ?? warning ?? undefined}
+      hideLabel={hideLabel}
       textArea
       nativeTextAreaProps={{ ...common, rows: rows ?? 6, onChange: (e) => change(e.target.value) }}
     />
@@ -102,8 +134,16 @@ export function TextField(props: TextFieldProps) {
       label={labelText}
       hintText={hint}
       state={state}
-      stateRelatedMessage={problem ?? undefined}
-      nativeInputProps={{ ...common, type: type ?? "text", onChange: (e) => change(e.target.value) }}
+      stateRelatedMessage={problem ?? warning ?? undefined}
+      hideLabel={hideLabel}
+      nativeInputProps={{
+        ...common,
+        type: type ?? "text",
+        inputMode,
+        maxLength,
+        list,
+        onChange: (e) => change(e.target.value),
+      }}
     />
   );
 }

@@ -148,7 +148,7 @@ describe("the editor", () => {
     const user = userEvent.setup();
     render(<Editor initial={view()} onClose={() => {}} />);
     await user.click(screen.getByRole("link", { name: "Vérifications (1)" }));
-    await user.click(screen.getByRole("link", { name: "Objectif sans action" }));
+    await user.click(screen.getByRole("link", { name: "L’objectif O1 n’a aucune action" }));
     await waitFor(() => expect(document.activeElement?.id, "focus on the objective's title").toBe("objective-0-title"));
   });
 });

@@ -1,7 +1,20 @@
+// The core's warnings, live, grouped by kind; each is a link to the field
+// it concerns. Only the warning's words are shown (never its field path).
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import type { Warning, WarningCode } from "../api";
 import { warningLabel } from "../french";
 import { warningTarget, type Target } from "../navigation";
 import { useEditor } from "../saving";
+
+/** The warnings by kind, kinds in the order they first appear. */
+export function byKind(warnings: Warning[]): [WarningCode, Warning[]][] {
+  const groups = new Map<WarningCode, Warning[]>();
+  for (const w of warnings) groups.set(w.code, [...(groups.get(w.code) ?? []), w]);
+  return [...groups];
+}
+
+/** A message as a sentence: its first letter capitalised. */
+const sentence = (m: string) => m.charAt(0).toLocaleUpperCase("fr-FR") + m.slice(1);
 
 export function Checks({ onGo, onRemarks }: { onGo: (t: Target) => void; onRemarks: () => void }) {
   const { view } = useEditor();
@@ -12,11 +25,11 @@ export function Checks({ onGo, onRemarks }: { onGo: (t: Target) => void; onRemar
       <h2>Vérifications</h2>
       <p>
         Points à revoir avant de remettre la feuille de route. Ils n’empêchent ni l’enregistrement ni l’export ; ils
-        figurent en annexe du PDF.
+        figurent en annexe du PDF. Chaque point mène au champ concerné.
       </p>
       {blocking.length > 0 && (
-        <>
-          <h3 className="fr-h5">Remarques bloquantes du secrétariat sans réponse</h3>
+        <div className="fr-mb-3w">
+          <h3 className="fr-h6 fr-mb-1w">Remarques bloquantes du secrétariat sans réponse ({blocking.length})</h3>
           <ul>
             {blocking.map((r) => (
               <li key={`${r.avis}/${r.remark.id}`}>
@@ -33,28 +46,36 @@ export function Checks({ onGo, onRemarks }: { onGo: (t: Target) => void; onRemar
               </li>
             ))}
           </ul>
-          <h3 className="fr-h5">Contrôles du format</h3>
-        </>
+        </div>
       )}
       {warnings.length === 0 ? (
         <Alert severity="success" small description="Aucun point à revoir." />
       ) : (
-        <ul>
-          {warnings.map((w, i) => (
-            <li key={i}>
-              <a
-                href={`#${warningTarget(w.path).field}`}
-                onClick={(e) => {
-                  e.preventDefault();
-                  onGo(warningTarget(w.path));
-                }}
-              >
-                {warningLabel[w.code]}
-              </a>{" "}
-              : {w.message}
-            </li>
-          ))}
-        </ul>
+        byKind(warnings).map(([code, list]) => (
+          <div key={code} className="fr-mb-3w">
+            <h3 className="fr-h6 fr-mb-1w">
+              {warningLabel[code]} ({list.length})
+            </h3>
+            <ul>
+              {list.map((w, i) => {
+                const target = warningTarget(w.path);
+                return (
+                  <li key={i}>
+                    <a
+                      href={`#${target.field}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        onGo(target);
+                      }}
+                    >
+                      {sentence(w.message)}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ))
       )}
     </>
   );

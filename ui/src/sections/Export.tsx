@@ -2,26 +2,40 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useState } from "react";
 import { api, ApiError, type ExportKind, type Saved } from "../api";
+import { announce } from "../announce";
 import { roadmapStatusLabel } from "../french";
 import { useEditor } from "../saving";
 
+/** The words saying what an export did. */
+export function exportOutcome(kind: ExportKind, saved: Saved): string {
+  if (!saved.path) return "Export annulé : aucun fichier écrit.";
+  const what = kind === "pdf" ? "PDF" : "Fichier JSON";
+  const beside = saved.companion ? ` Réponses aux avis écrites à côté : ${saved.companion} (à envoyer avec lui).` : "";
+  return `${what} enregistré : ${saved.path} (révision ${saved.revision}${saved.new_revision ? ", nouvelle" : ""}).${beside}`;
+}
+
 export function Export({ onExported }: { onExported: () => void }) {
-  const { view, edit } = useEditor();
+  const { view, edit, focus } = useEditor();
   const r = view.roadmap;
   const [busy, setBusy] = useState<ExportKind | null>(null);
   const [result, setResult] = useState<{ kind: ExportKind; saved: Saved } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const run = async (kind: ExportKind) => {
+    // The buttons stay enabled (focus stays on the one pressed); a second press waits.
+    if (busy !== null) return;
     setBusy(kind);
     setError(null);
     setResult(null);
     try {
       const saved = await api.exportRoadmap(r.id, kind);
       setResult({ kind, saved });
+      announce(exportOutcome(kind, saved));
       onExported();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      const message = e instanceof ApiError ? e.message : String(e);
+      setError(message);
+      announce(`L’export a échoué : ${message}`);
     } finally {
       setBusy(null);
     }
@@ -61,32 +75,45 @@ export function Export({ onExported }: { onExported: () => void }) {
         />
       )}
       <div className="fdr-toolbar">
-        <Button iconId="fr-icon-file-pdf-line" disabled={busy !== null} onClick={() => run("pdf")}>
+        <Button
+          iconId="fr-icon-file-pdf-line"
+          id="export-pdf"
+          aria-disabled={busy !== null}
+          onClick={() => void run("pdf")}
+        >
           {busy === "pdf" ? "Export en cours…" : "Exporter en PDF"}
         </Button>
-        <Button priority="secondary" iconId="fr-icon-download-line" disabled={busy !== null} onClick={() => run("json")}>
+        <Button
+          priority="secondary"
+          iconId="fr-icon-download-line"
+          id="export-json"
+          aria-disabled={busy !== null}
+          onClick={() => void run("json")}
+        >
           {busy === "json" ? "Export en cours…" : "Exporter en JSON"}
         </Button>
       </div>
-      <div aria-live="polite">
-        {result &&
-          (result.saved.path ? (
-            <Alert
-              severity="success"
-              small
-              description={`${result.kind === "pdf" ? "PDF" : "Fichier JSON"} enregistré : ${result.saved.path} (révision ${result.saved.revision}${result.saved.new_revision ? ", nouvelle" : ""}).${result.saved.companion ? ` Réponses aux avis écrites à côté : ${result.saved.companion} (à envoyer avec lui).` : ""}`}
-            />
-          ) : (
-            <Alert severity="info" small description="Export annulé : aucun fichier écrit." />
-          ))}
+      <div>
+        {result && (
+          <Alert severity={result.saved.path ? "success" : "info"} small description={exportOutcome(result.kind, result.saved)} />
+        )}
         {error && <Alert severity="error" small description={`L’export a échoué : ${error}`} />}
       </div>
       <h3 className="fr-mt-4w">Statut</h3>
-      <p>
+      <p id="export-status" tabIndex={-1}>
         Statut actuel : <strong>{roadmapStatusLabel[r.status]}</strong>
       </p>
       {view.authored && r.status === "draft" && (
-        <Button priority="secondary" onClick={() => edit({ op: "set_status", status: "submitted" })}>
+        <Button
+          priority="secondary"
+          id="mark-submitted"
+          onClick={async () => {
+            if ((await edit({ op: "set_status", status: "submitted" })) === null) {
+              announce("Feuille de route marquée comme remise.");
+              focus("export-status");
+            }
+          }}
+        >
           Marquer la feuille de route comme remise
         </Button>
       )}

@@ -1,17 +1,51 @@
+// Part 4: the indicators as a table; an indicator's editor opens inline,
+// under its row (as the actions' do), with its measurements and its chart.
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { useState } from "react";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { memo, useState } from "react";
 import type { DatedValue, Indicator, IndicatorFields } from "../api";
-import { CheckboxGroup, ItemControls, SelectField } from "../components/Controls";
+import { announce } from "../announce";
+import { afterDeletion, CheckboxGroup, ItemControls, numberProblem, SelectField } from "../components/Controls";
+import { DraftInput, useDrafts } from "../components/Drafts";
+import { useIncremental } from "../components/incremental";
+import { EditorRow, OpenCell, useOpenable } from "../components/OpenableRows";
 import { MarkdownField } from "../components/Markdown";
 import { ProgressChart } from "../components/ProgressChart";
 import { TextField } from "../components/TextField";
-import { dateLong, decimal, directionLabel, frequencyLabel, parseDecimal } from "../french";
+import {
+  clip,
+  dateLong,
+  dateShort,
+  decimal,
+  directionLabel,
+  frequencyLabel,
+  objectiveCode,
+  objectiveRanks,
+  parseDecimal,
+  progression,
+} from "../french";
 import { useEditor } from "../saving";
-import { RemarksFor, RemarkCount } from "../components/RemarksFor";
+import { dateProblem } from "./Actions";
 import { each, indicatorEdits } from "../fields";
+import { RemarkCount, RemarksFor } from "../components/RemarksFor";
 
 const opt = (s: string) => (s.trim() === "" ? undefined : s);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const indicatorId = (i: number) => `indicator-${i}`;
+
+/** Messages for a value and its date, given together or not at all. */
+export function datedValueProblems(d: { value: string; date: string }): { value?: string; date?: string } {
+  const out: { value?: string; date?: string } = {};
+  const v = numberProblem(d.value);
+  const t = dateProblem(d.date);
+  if (v) out.value = v;
+  if (t) out.date = t;
+  if (!v && !t) {
+    if (d.value.trim() !== "" && d.date === "") out.date = "Indiquez aussi la date de cette valeur.";
+    if (d.value.trim() === "" && d.date !== "") out.value = "Indiquez aussi la valeur à cette date.";
+  }
+  return out;
+}
 
 export function fieldsOf(x: Indicator): IndicatorFields {
   return {
@@ -38,127 +72,97 @@ export function progress(x: Indicator): number | null {
 function DatedValueFields(props: {
   id: string;
   label: string;
+  unit: string;
   value: DatedValue | undefined;
   onCommit: (v: DatedValue | undefined) => void;
 }) {
-  const { id, label, value, onCommit } = props;
-  const { setPending } = useEditor();
-  const [number, setNumber] = useState(value ? decimal(value.value) : "");
-  const [date, setDate] = useState(value?.date ?? "");
-  const [shown, setShown] = useState(value);
-  if (value !== shown) {
-    setShown(value);
-    setNumber(value ? decimal(value.value) : "");
-    setDate(value?.date ?? "");
-  }
-  const parsed = parseDecimal(number);
-  const empty = number.trim() === "" && date === "";
-  const complete = parsed !== null && DATE.test(date);
-  const problem = empty || complete ? null : "Indiquez une valeur et une date.";
-  const commit = () => {
-    setPending(false);
-    if (empty && value) onCommit(undefined);
-    else if (complete && parsed !== null && (parsed !== value?.value || date !== value?.date))
-      onCommit({ ...(value ?? {}), value: parsed, date });
-  };
+  const { id, label, unit, value, onCommit } = props;
+  const { draft, problems, set, flush } = useDrafts(
+    { value: value ? decimal(value.value) : "", date: value?.date ?? "" },
+    {
+      check: datedValueProblems,
+      commit: (d) => {
+        const n = parseDecimal(d.value);
+        if (d.value.trim() === "" && d.date === "") onCommit(undefined);
+        else if (n !== null) onCommit({ ...(value ?? {}), value: n, date: d.date });
+      },
+    },
+  );
   return (
-    <fieldset className="fr-fieldset" id={id} aria-describedby={problem ? `${id}-problem` : undefined}>
+    <fieldset className="fr-fieldset" id={id}>
       <legend className="fr-fieldset__legend fr-text--regular">{label}</legend>
       <div className="fr-fieldset__element fdr-grid">
-        <div className="fr-input-group">
-          <label className="fr-label" htmlFor={`${id}-value`}>
-            Valeur
-          </label>
-          <input
-            className="fr-input"
-            id={`${id}-value`}
-            inputMode="decimal"
-            value={number}
-            onChange={(e) => {
-              setNumber(e.target.value);
-              setPending(true);
-            }}
-            onBlur={commit}
-          />
-        </div>
-        <div className="fr-input-group">
-          <label className="fr-label" htmlFor={`${id}-date`}>
-            Date
-          </label>
-          <input
-            className="fr-input"
-            id={`${id}-date`}
-            type="date"
-            value={date}
-            onChange={(e) => {
-              setDate(e.target.value);
-              setPending(true);
-            }}
-            onBlur={commit}
-          />
-        </div>
+        <DraftInput
+          id={`${id}-value`}
+          label={`Valeur (${unit})`}
+          inputMode="decimal"
+          value={draft.value}
+          problem={problems.value}
+          onChange={(v) => set("value", v)}
+          onBlur={flush}
+        />
+        <DraftInput
+          id={`${id}-date`}
+          label="Date"
+          type="date"
+          value={draft.date}
+          problem={problems.date}
+          onChange={(v) => set("date", v)}
+          onBlur={flush}
+        />
       </div>
-      {problem && (
-        <p className="fr-error-text fr-mt-0" id={`${id}-problem`}>
-          {problem}
-        </p>
-      )}
     </fieldset>
   );
 }
 
-/** One measurement, editable in place: each cell is committed when left. */
+/** One measurement, editable in place: each cell is committed as a field is. */
 function MeasurementRow(props: { x: Indicator; i: number; j: number; m: DatedValue }) {
   const { x, i, j, m } = props;
-  const { edit } = useEditor();
-  const [value, setValue] = useState(decimal(m.value));
-  const [date, setDate] = useState(m.date);
-  const [comment, setComment] = useState(m.comment ?? "");
-  const [shown, setShown] = useState(m);
-  if (m !== shown) {
-    setShown(m);
-    setValue(decimal(m.value));
-    setDate(m.date);
-    setComment(m.comment ?? "");
-  }
-  const parsed = parseDecimal(value);
+  const { edit, remove } = useEditor();
   const update = (change: Partial<DatedValue>) =>
     edit({ op: "update_measurement", indicator: x.id, index: j, measurement: { ...m, ...change } });
-  const id = `indicator-${i}-measurement-${j}`;
+  const base = `${indicatorId(i)}-measurement`;
+  const id = `${base}-${j}`;
   const n = j + 1;
+  const count = (x.measurements ?? []).length;
+  const name = `${decimal(m.value)} ${x.unit} au ${dateLong(m.date)}`;
   return (
     <tr id={id}>
       <td>
-        <input
-          className="fr-input"
-          type="date"
+        <TextField
           id={`${id}-date`}
-          aria-label={`Date de la mesure ${n}`}
-          value={date}
-          onChange={(e) => setDate(e.target.value)}
-          onBlur={() => DATE.test(date) && date !== m.date && update({ date })}
+          type="date"
+          label={`Date de la mesure ${n}`}
+          hideLabel
+          required
+          check={dateProblem}
+          value={m.date}
+          onCommit={(v) => update({ date: v })}
         />
       </td>
       <td>
-        <input
-          className="fr-input fdr-num"
+        <TextField
           id={`${id}-value`}
-          aria-label={`Valeur de la mesure ${n} (${x.unit})`}
+          className="fdr-num"
+          label={`Valeur de la mesure ${n} (${x.unit})`}
+          hideLabel
+          required
           inputMode="decimal"
-          value={value}
-          aria-invalid={parsed === null}
-          onChange={(e) => setValue(e.target.value)}
-          onBlur={() => parsed !== null && parsed !== m.value && update({ value: parsed })}
+          check={(v) => numberProblem(v)}
+          value={decimal(m.value)}
+          onCommit={(v) => {
+            const p = parseDecimal(v);
+            if (p !== null && p !== m.value) update({ value: p });
+          }}
         />
       </td>
       <td>
-        <input
-          className="fr-input"
+        <TextField
           id={`${id}-comment`}
-          aria-label={`Commentaire de la mesure ${n}`}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-          onBlur={() => comment !== (m.comment ?? "") && update({ comment: opt(comment) })}
+          label={`Commentaire de la mesure ${n}`}
+          hideLabel
+          value={m.comment ?? ""}
+          onCommit={(v) => update({ comment: opt(v) })}
         />
       </td>
       <td>
@@ -166,8 +170,20 @@ function MeasurementRow(props: { x: Indicator; i: number; j: number; m: DatedVal
           size="small"
           priority="tertiary"
           iconId="fr-icon-delete-line"
+          id={`${id}-delete`}
           title={`Supprimer la mesure du ${dateLong(m.date)}`}
-          onClick={() => edit({ op: "delete_measurement", indicator: x.id, index: j })}
+          aria-label={`Supprimer la mesure du ${dateLong(m.date)}`}
+          onClick={() =>
+            remove(
+              { op: "delete_measurement", indicator: x.id, index: j },
+              {
+                title: `Mesure de l’indicateur ${x.id} (${name}) supprimée.`,
+                restore: `${id}-date`,
+                restored: `Mesure du ${dateLong(m.date)} rétablie.`,
+              },
+              afterDeletion(j, count, (k) => `${base}-${k}-date`, `${indicatorId(i)}-new-date`),
+            )
+          }
         >
           Supprimer
         </Button>
@@ -176,69 +192,79 @@ function MeasurementRow(props: { x: Indicator; i: number; j: number; m: DatedVal
   );
 }
 
-function IndicatorEditor({ indicator: x, index: i }: { indicator: Indicator; index: number }) {
-  const { view, edit } = useEditor();
+function IndicatorEditor(props: { indicator: Indicator; index: number; onClose: (focusRow: boolean) => void }) {
+  const { indicator: x, index: i, onClose } = props;
+  const { view, edit, remove, focus } = useEditor();
   const r = view.roadmap;
+  const ranks = objectiveRanks(r.objectives);
+  // One edit per field, never the whole indicator rebuilt from the view.
   const update = (change: Partial<IndicatorFields>) => each(indicatorEdits(x.id, change), (e) => edit(e));
   const [date, setDate] = useState("");
   const [value, setValue] = useState("");
   const [comment, setComment] = useState("");
+  const [tried, setTried] = useState(false);
   const parsed = parseDecimal(value);
-  const canAdd = parsed !== null && DATE.test(date);
+  const newProblems = {
+    date: tried && date === "" ? "Indiquez la date de la mesure." : dateProblem(date),
+    value: tried && value.trim() === "" ? "Indiquez la valeur mesurée." : numberProblem(value),
+  };
+  const id = indicatorId(i);
 
   return (
-    <section className="fdr-item" id={`indicator-${i}`} aria-labelledby={`indicator-${i}-heading`}>
-      <h3 id={`indicator-${i}-heading`}>
+    <section className="fdr-item fdr-item--open" id={id} aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`} className="fr-h5" tabIndex={-1}>
         Indicateur {x.id} — {x.name}
       </h3>
       <RemarksFor part="indicators" item={x.id} />
       <div className="fdr-grid">
-        <TextField id={`indicator-${i}-name`} label="Nom" required value={x.name} onCommit={(v) => update({ name: v })} />
-        <TextField id={`indicator-${i}-unit`} label="Unité" required value={x.unit} onCommit={(v) => update({ unit: v })} />
+        <TextField id={`${id}-name`} label="Nom" required value={x.name} onCommit={(v) => update({ name: v })} />
+        <TextField id={`${id}-unit`} label="Unité" required value={x.unit} onCommit={(v) => update({ unit: v })} />
         <SelectField
-          id={`indicator-${i}-direction`}
+          id={`${id}-direction`}
           label="Sens attendu"
           value={x.direction}
           options={directionLabel}
           onChange={(v) => v && update({ direction: v })}
         />
         <SelectField
-          id={`indicator-${i}-frequency`}
+          id={`${id}-frequency`}
           label="Fréquence de mesure"
           value={x.frequency ?? ""}
           allowEmpty
           options={frequencyLabel}
           onChange={(v) => update({ frequency: v ?? undefined })}
         />
-        <TextField id={`indicator-${i}-source`} label="Source" value={x.source ?? ""} onCommit={(v) => update({ source: opt(v) })} />
+        <TextField id={`${id}-source`} label="Source" value={x.source ?? ""} onCommit={(v) => update({ source: opt(v) })} />
       </div>
       <MarkdownField
-        id={`indicator-${i}-definition`}
+        id={`${id}-definition`}
         label="Définition"
+        context={`de l’indicateur ${x.id}`}
         value={x.definition ?? ""}
         onCommit={(v) => update({ definition: v === "" ? undefined : v })}
       />
       <div className="fdr-grid">
         <DatedValueFields
-          id={`indicator-${i}-baseline`}
+          id={`${id}-baseline`}
           label="Valeur de référence"
+          unit={x.unit}
           value={x.baseline}
           onCommit={(v) => update({ baseline: v })}
         />
         <DatedValueFields
-          id={`indicator-${i}-target`}
+          id={`${id}-target`}
           label="Cible"
+          unit={x.unit}
           value={x.target}
           onCommit={(v) => update({ target: v })}
         />
       </div>
       {r.objectives.length > 0 && (
         <CheckboxGroup
-          id={`indicator-${i}-objectives`}
+          id={`${id}-objectives`}
           legend="Objectifs mesurés"
           options={r.objectives.map((o) => ({
-            id: `indicator-${i}-objective-${o.id}`,
-            label: `${o.id} — ${o.title}`,
+            label: `${objectiveCode(o.id, ranks.get(o.id))} — ${o.title}`,
             checked: (x.objectives ?? []).includes(o.id),
             onChange: (linked) => edit({ op: "link_indicator_objective", indicator: x.id, objective: o.id, linked }),
           }))}
@@ -246,23 +272,22 @@ function IndicatorEditor({ indicator: x, index: i }: { indicator: Indicator; ind
       )}
       {r.actions.length > 0 && (
         <CheckboxGroup
-          id={`indicator-${i}-actions`}
+          id={`${id}-actions`}
           legend="Actions suivies"
           options={r.actions.map((a) => ({
-            id: `indicator-${i}-action-${a.id}`,
             label: `${a.id} — ${a.title}`,
             checked: (x.actions ?? []).includes(a.id),
             onChange: (linked) => edit({ op: "link_indicator_action", indicator: x.id, action: a.id, linked }),
           }))}
         />
       )}
-      <h4 className="fr-h6" id={`indicator-${i}-measurements`}>
+      <h4 className="fr-h6" id={`${id}-measurements`}>
         Mesures
       </h4>
       {(x.measurements ?? []).length === 0 ? (
         <p>Aucune mesure.</p>
       ) : (
-        <div className="fr-table fr-table--no-caption">
+        <div className="fr-table fr-table--no-caption fdr-cells">
           <table>
             <caption>Mesures de l’indicateur {x.id}</caption>
             <thead>
@@ -284,75 +309,118 @@ function IndicatorEditor({ indicator: x, index: i }: { indicator: Indicator; ind
         </div>
       )}
       <form
-        className="fdr-toolbar"
+        className="fdr-toolbar fdr-add"
+        noValidate
         onSubmit={async (e) => {
           e.preventDefault();
-          if (!canAdd || parsed === null) return;
+          setTried(true);
+          if (!DATE.test(date) || parsed === null) {
+            focus(!DATE.test(date) ? `${id}-new-date` : `${id}-new-value`);
+            return;
+          }
           const measurement: DatedValue = { value: parsed, date, comment: opt(comment) };
           if ((await edit({ op: "add_measurement", indicator: x.id, measurement })) === null) {
             setValue("");
             setComment("");
+            setTried(false);
+            announce(`Mesure ajoutée à l’indicateur ${x.id} : ${decimal(parsed)} ${x.unit} au ${dateLong(date)}.`);
+            focus(`${id}-new-date`);
           }
         }}
       >
-        <div className="fr-input-group fr-mb-0">
-          <label className="fr-label" htmlFor={`indicator-${i}-new-date`}>
-            Date de la mesure
-          </label>
-          <input
-            className="fr-input"
-            type="date"
-            id={`indicator-${i}-new-date`}
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
-          />
-        </div>
-        <div className="fr-input-group fr-mb-0">
-          <label className="fr-label" htmlFor={`indicator-${i}-new-value`}>
-            Valeur mesurée
-          </label>
-          <input
-            className="fr-input"
-            inputMode="decimal"
-            id={`indicator-${i}-new-value`}
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-          />
-        </div>
-        <div className="fr-input-group fr-mb-0">
-          <label className="fr-label" htmlFor={`indicator-${i}-new-comment`}>
-            Commentaire
-          </label>
-          <input
-            className="fr-input"
-            id={`indicator-${i}-new-comment`}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-          />
-        </div>
-        <Button type="submit" iconId="fr-icon-add-line" disabled={!canAdd}>
+        <DraftInput
+          id={`${id}-new-date`}
+          label="Date de la mesure"
+          type="date"
+          value={date}
+          problem={newProblems.date ?? undefined}
+          onChange={setDate}
+          onBlur={() => {}}
+        />
+        <DraftInput
+          id={`${id}-new-value`}
+          label={`Valeur mesurée (${x.unit})`}
+          inputMode="decimal"
+          value={value}
+          problem={newProblems.value ?? undefined}
+          onChange={setValue}
+          onBlur={() => {}}
+        />
+        <Input
+          className="fr-mb-0"
+          label="Commentaire"
+          nativeInputProps={{ id: `${id}-new-comment`, value: comment, onChange: (e) => setComment(e.target.value) }}
+        />
+        <Button type="submit" iconId="fr-icon-add-line">
           Ajouter la mesure
         </Button>
       </form>
       <ProgressChart indicator={x} />
-      <ItemControls
-        name={`l’indicateur ${x.id}`}
-        index={i}
-        count={r.indicators.length}
-        onMove={(to) => edit({ op: "move_indicator", code: x.id, to })}
-        onDelete={() => edit({ op: "delete_indicator", code: x.id })}
-      />
+      <div className="fdr-toolbar fr-mt-2w">
+        <ItemControls
+          name={`l’indicateur ${x.id}`}
+          index={i}
+          count={r.indicators.length}
+          itemId={indicatorId}
+          onMove={(to) => edit({ op: "move_indicator", code: x.id, to })}
+          moved={(to) => `Indicateur ${x.id} déplacé en position ${to + 1} sur ${r.indicators.length}.`}
+          onDelete={() =>
+            remove(
+              { op: "delete_indicator", code: x.id },
+              {
+                title: `Indicateur ${x.id} « ${clip(x.name)} » supprimé.`,
+                restore: `${id}-open`,
+                restored: `Indicateur ${x.id} rétabli.`,
+              },
+              afterDeletion(i, r.indicators.length, (j) => `${indicatorId(j)}-open`, "new-indicator-name"),
+            ).then((e) => {
+              if (e === null) onClose(false);
+              return e;
+            })
+          }
+        />
+        <Button size="small" priority="secondary" iconId="fr-icon-close-line" onClick={() => onClose(true)}>
+          Fermer l’indicateur {x.id}
+        </Button>
+      </div>
     </section>
   );
 }
 
-export function Indicators({ selected, onSelect }: { selected: number | null; onSelect: (i: number | null) => void }) {
-  const { view, edit } = useEditor();
+const latest = (x: Indicator) => [...(x.measurements ?? [])].sort((a, b) => a.date.localeCompare(b.date)).at(-1);
+
+/** One row of the table, re-rendered only when its indicator or its state changes. */
+const IndicatorRow = memo(function IndicatorRow(props: {
+  x: Indicator;
+  i: number;
+  open: boolean;
+  onToggle: (code: string, index: number) => void;
+}) {
+  const { x, i, open, onToggle } = props;
+  const p = progress(x);
+  const l = latest(x);
+  return (
+    <tr aria-current={open ? "true" : undefined} className={open ? "fdr-row--open" : undefined}>
+      <td>{x.id}</td>
+      <td>
+        {x.name} ({x.unit})
+        <RemarkCount part="indicators" item={x.id} />
+      </td>
+      <td className="fdr-num">{x.baseline ? decimal(x.baseline.value) : "—"}</td>
+      <td className="fdr-num">{x.target ? decimal(x.target.value) : "—"}</td>
+      <td className="fdr-num">{l ? `${decimal(l.value)} (${dateShort(l.date)})` : "—"}</td>
+      <td className="fdr-num">{p === null ? "—" : progression(p)}</td>
+      <OpenCell item={indicatorId(i)} code={x.id} index={i} open={open} what={`l’indicateur ${x.id}`} onToggle={onToggle} />
+    </tr>
+  );
+});
+
+export function Indicators({ selected, onSelect }: { selected: string | null; onSelect: (code: string | null) => void }) {
+  const { view } = useEditor();
   const r = view.roadmap;
-  const [name, setName] = useState("");
-  const [unit, setUnit] = useState("");
-  const current = selected !== null ? r.indicators[selected] : undefined;
-  const latest = (x: Indicator) => [...(x.measurements ?? [])].sort((a, b) => a.date.localeCompare(b.date)).at(-1);
+  const index = selected === null ? -1 : r.indicators.findIndex((x) => x.id === selected);
+  const shown = useIncremental(r.indicators.length, index);
+  const { onToggle, close } = useOpenable(indicatorId, selected, onSelect);
 
   return (
     <>
@@ -360,9 +428,12 @@ export function Indicators({ selected, onSelect }: { selected: number | null; on
       {r.indicators.length === 0 ? (
         <p>Aucun indicateur pour l’instant.</p>
       ) : (
-        <div className="fr-table">
+        <div className="fr-table fdr-indicators">
           <table>
-            <caption>Indicateurs ({r.indicators.length})</caption>
+            <caption>
+              Indicateurs ({r.indicators.length})
+              {shown < r.indicators.length ? ` — affichage des ${shown} premiers…` : ""}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">N°</th>
@@ -385,67 +456,83 @@ export function Indicators({ selected, onSelect }: { selected: number | null; on
               </tr>
             </thead>
             <tbody>
-              {r.indicators.map((x, i) => {
-                const p = progress(x);
-                const l = latest(x);
-                return (
-                  <tr key={x.id}>
-                    <td>{x.id}</td>
-                    <td>
-                      {x.name} ({x.unit})
-                      <RemarkCount part="indicators" item={x.id} />
-                    </td>
-                    <td className="fdr-num">{x.baseline ? decimal(x.baseline.value) : "—"}</td>
-                    <td className="fdr-num">{x.target ? decimal(x.target.value) : "—"}</td>
-                    <td className="fdr-num">{l ? decimal(l.value) : "—"}</td>
-                    <td className="fdr-num">{p === null ? "—" : `${Math.round(p * 100)}\u00a0%`}</td>
-                    <td>
-                      <Button
-                        size="small"
-                        priority={i === selected ? "primary" : "secondary"}
-                        onClick={() => onSelect(i === selected ? null : i)}
-                        aria-expanded={i === selected}
-                        title={`Modifier l’indicateur ${x.id}`}
-                      >
-                        {i === selected ? "Fermer" : "Modifier"}
-                      </Button>
-                    </td>
-                  </tr>
-                );
-              })}
+              {r.indicators.slice(0, shown).map((x, i) => (
+                <IndicatorRowWithEditor
+                  key={x.id}
+                  x={x}
+                  i={i}
+                  open={i === index}
+                  onToggle={onToggle}
+                  onClose={close}
+                />
+              ))}
             </tbody>
           </table>
         </div>
       )}
-      {current && selected !== null && <IndicatorEditor key={current.id} indicator={current} index={selected} />}
-      <form
-        className="fdr-toolbar"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (name.trim() === "" || unit.trim() === "") return;
-          if ((await edit({ op: "add_indicator", name, unit })) === null) {
-            setName("");
-            setUnit("");
-            onSelect(r.indicators.length);
-          }
-        }}
-      >
-        <div className="fr-input-group fr-mb-0">
-          <label className="fr-label" htmlFor="new-indicator-name">
-            Nom du nouvel indicateur
-          </label>
-          <input className="fr-input" id="new-indicator-name" value={name} onChange={(e) => setName(e.target.value)} />
-        </div>
-        <div className="fr-input-group fr-mb-0">
-          <label className="fr-label" htmlFor="new-indicator-unit">
-            Unité
-          </label>
-          <input className="fr-input" id="new-indicator-unit" value={unit} onChange={(e) => setUnit(e.target.value)} />
-        </div>
-        <Button type="submit" iconId="fr-icon-add-line" disabled={name.trim() === "" || unit.trim() === ""}>
-          Ajouter l’indicateur
-        </Button>
-      </form>
+      <AddIndicator onSelect={onSelect} />
     </>
+  );
+}
+
+/** A row, and under it the indicator's editor when it is open. */
+function IndicatorRowWithEditor(props: {
+  x: Indicator;
+  i: number;
+  open: boolean;
+  onToggle: (code: string, index: number) => void;
+  onClose: (index: number, focusRow: boolean) => void;
+}) {
+  const { x, i, open, onToggle, onClose } = props;
+  return (
+    <>
+      <IndicatorRow x={x} i={i} open={open} onToggle={onToggle} />
+      {open && (
+        <EditorRow columns={7}>
+          <IndicatorEditor indicator={x} index={i} onClose={(focusRow) => onClose(i, focusRow)} />
+        </EditorRow>
+      )}
+    </>
+  );
+}
+
+/** The form adding one (its typing re-renders it alone, never the table). */
+function AddIndicator({ onSelect }: { onSelect: (code: string | null) => void }) {
+  const { current, edit, focus } = useEditor();
+  const [name, setName] = useState("");
+  const [unit, setUnit] = useState("");
+  return (
+    <form
+      className="fdr-toolbar fdr-add"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (name.trim() === "" || unit.trim() === "") return;
+        if ((await edit({ op: "add_indicator", name, unit })) === null) {
+          setName("");
+          setUnit("");
+          const list = current().roadmap.indicators;
+          const added = list.at(-1);
+          if (added) {
+            onSelect(added.id);
+            announce(`Indicateur ${added.id} ajouté : son détail est ouvert.`);
+            focus(`${indicatorId(list.length - 1)}-direction`, `${indicatorId(list.length - 1)}-open`);
+          }
+        }
+      }}
+    >
+      <Input
+        className="fr-mb-0"
+        label="Nom du nouvel indicateur"
+        nativeInputProps={{ id: "new-indicator-name", value: name, onChange: (e) => setName(e.target.value) }}
+      />
+      <Input
+        className="fr-mb-0"
+        label="Unité"
+        nativeInputProps={{ id: "new-indicator-unit", value: unit, onChange: (e) => setUnit(e.target.value) }}
+      />
+      <Button type="submit" iconId="fr-icon-add-line" disabled={name.trim() === "" || unit.trim() === ""}>
+        Ajouter l’indicateur
+      </Button>
+    </form>
   );
 }

@@ -1,17 +1,21 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useState } from "react";
 import type { Method, Practice, Stage } from "../api";
-import { ItemControls, NumberField, SelectField } from "../components/Controls";
+import { announce } from "../announce";
+import { afterDeletion, ItemControls, NumberField, SelectField } from "../components/Controls";
 import { MarkdownField } from "../components/Markdown";
 import { TextField } from "../components/TextField";
-import { methodLabel, stageLabel } from "../french";
+import { clip, methodLabel, stageLabel } from "../french";
 import { useEditor } from "../saving";
+import { dateProblem } from "./Actions";
 import { RemarksFor } from "../components/RemarksFor";
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const practiceId = (i: number) => `practice-${i}`;
 
 export function Participation() {
-  const { view, edit } = useEditor();
+  const { view, edit, remove, focus } = useEditor();
   const r = view.roadmap;
   const [stage, setStage] = useState<Stage>("diagnosis");
   const [method, setMethod] = useState<Method>("consultation");
@@ -32,7 +36,7 @@ export function Participation() {
       <h3>Pratiques de participation</h3>
       {r.participation.practices.length === 0 && <p>Aucune pratique pour l’instant.</p>}
       {r.participation.practices.map((p, i) => (
-        <div className="fdr-item" key={i} id={`practice-${i}`}>
+        <div className="fdr-item" key={i} id={practiceId(i)}>
           <div className="fdr-grid">
             <SelectField
               id={`practice-${i}-stage`}
@@ -52,6 +56,7 @@ export function Participation() {
               id={`practice-${i}-participants`}
               label="Nombre de participants"
               integer
+              min={0}
               value={p.participants}
               onCommit={(v) => update(i, p, { participants: v })}
             />
@@ -59,7 +64,7 @@ export function Participation() {
               id={`practice-${i}-date`}
               label="Date"
               type="date"
-              check={(v) => (v === "" || DATE.test(v) ? null : "Date attendue.")}
+              check={dateProblem}
               value={p.date ?? ""}
               onCommit={(v) => update(i, p, { date: v === "" ? undefined : v })}
             />
@@ -77,8 +82,19 @@ export function Participation() {
             name={`la pratique ${i + 1}`}
             index={i}
             count={r.participation.practices.length}
+            itemId={practiceId}
             onMove={(to) => edit({ op: "move_practice", index: i, to })}
-            onDelete={() => edit({ op: "delete_practice", index: i })}
+            onDelete={() =>
+              remove(
+                { op: "delete_practice", index: i },
+                {
+                  title: `Pratique ${i + 1} « ${clip(p.description)} » supprimée.`,
+                  restore: `${practiceId(i)}-stage`,
+                  restored: `Pratique « ${clip(p.description)} » rétablie.`,
+                },
+                afterDeletion(i, r.participation.practices.length, (j) => `${practiceId(j)}-stage`, "new-practice-stage"),
+              )
+            }
           />
         </div>
       ))}
@@ -88,54 +104,52 @@ export function Participation() {
           e.preventDefault();
           if (description.trim() === "") return;
           const practice: Practice = { stage, method, description: description.trim() };
-          if ((await edit({ op: "add_practice", practice })) === null) setDescription("");
+          if ((await edit({ op: "add_practice", practice })) === null) {
+            setDescription("");
+            announce(`Pratique ajoutée : « ${clip(practice.description)} ». Précisez le nombre de participants et la date.`);
+            focus(`${practiceId(r.participation.practices.length)}-participants`);
+          }
         }}
       >
-        <div className="fr-select-group fr-mb-0">
-          <label className="fr-label" htmlFor="new-practice-stage">
-            Étape
-          </label>
-          <select
-            className="fr-select"
-            id="new-practice-stage"
-            value={stage}
-            onChange={(e) => setStage(e.target.value as Stage)}
-          >
-            {(Object.keys(stageLabel) as Stage[]).map((s) => (
-              <option key={s} value={s}>
-                {stageLabel[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="fr-select-group fr-mb-0">
-          <label className="fr-label" htmlFor="new-practice-method">
-            Modalité
-          </label>
-          <select
-            className="fr-select"
-            id="new-practice-method"
-            value={method}
-            onChange={(e) => setMethod(e.target.value as Method)}
-          >
-            {(Object.keys(methodLabel) as Method[]).map((m) => (
-              <option key={m} value={m}>
-                {methodLabel[m]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="fr-input-group fr-mb-0">
-          <label className="fr-label" htmlFor="new-practice-description">
-            Description de la pratique
-          </label>
-          <input
-            className="fr-input"
-            id="new-practice-description"
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-        </div>
+        <Select
+          className="fr-mb-0"
+          label="Étape"
+          nativeSelectProps={{
+            id: "new-practice-stage",
+            value: stage,
+            onChange: (e) => setStage(e.target.value as Stage),
+          }}
+        >
+          {(Object.keys(stageLabel) as Stage[]).map((v) => (
+            <option key={v} value={v}>
+              {stageLabel[v]}
+            </option>
+          ))}
+        </Select>
+        <Select
+          className="fr-mb-0"
+          label="Modalité"
+          nativeSelectProps={{
+            id: "new-practice-method",
+            value: method,
+            onChange: (e) => setMethod(e.target.value as Method),
+          }}
+        >
+          {(Object.keys(methodLabel) as Method[]).map((m) => (
+            <option key={m} value={m}>
+              {methodLabel[m]}
+            </option>
+          ))}
+        </Select>
+        <Input
+          className="fr-mb-0 fdr-add__wide"
+          label="Description de la pratique"
+          nativeInputProps={{
+            id: "new-practice-description",
+            value: description,
+            onChange: (e) => setDescription(e.target.value),
+          }}
+        />
         <Button type="submit" iconId="fr-icon-add-line" disabled={description.trim() === ""}>
           Ajouter la pratique
         </Button>

@@ -1,0 +1,118 @@
+// A generated 400-action, 120-indicator roadmap in the real window: the
+// actions list appears at once and grows in steps without blocking the
+// page; an action far down opens under its row, in view; typing in its
+// fields is never held up by the list. The figures are printed (they are
+// measured, not asserted: the app benchmark in bench/app/ owns targets).
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../../..");
+const cli = process.env.FDR_CLI ?? path.join(root, "target/debug/fdr");
+const work = process.env.FDR_E2E_WORK ?? "";
+const db = process.env.FDR_DB ?? "";
+
+/** Starts counting frames in the page: the longest gap between two frames is the longest the page was blocked. */
+async function watchFrames() {
+  await browser.execute(() => {
+    const w = window as unknown as { fdrFrames: number[]; fdrKeys: number[] };
+    w.fdrFrames = [];
+    w.fdrKeys = [];
+    const tick = (t: number) => {
+      w.fdrFrames.push(t);
+      if (w.fdrFrames.length < 100000) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    document.addEventListener("keydown", (e) => w.fdrKeys.push(e.timeStamp), true);
+  });
+}
+
+async function frames(): Promise<{ longestGap: number; longestKeyToFrame: number }> {
+  return browser.execute(() => {
+    const w = window as unknown as { fdrFrames: number[]; fdrKeys: number[] };
+    let longestGap = 0;
+    for (let i = 1; i < w.fdrFrames.length; i++) longestGap = Math.max(longestGap, (w.fdrFrames[i] ?? 0) - (w.fdrFrames[i - 1] ?? 0));
+    let longestKeyToFrame = 0;
+    for (const k of w.fdrKeys) {
+      const next = w.fdrFrames.find((f) => f >= k);
+      if (next !== undefined) longestKeyToFrame = Math.max(longestKeyToFrame, next - k);
+    }
+    return { longestGap, longestKeyToFrame };
+  });
+}
+
+describe("a 400-action, 120-indicator roadmap", () => {
+  before(async () => {
+    await browser.setWindowSize(1366, 768).catch(() => undefined);
+    const big = path.join(work, "big.json");
+    execFileSync(cli, ["sample", "--actions", "400", "--indicators", "120", "--theme", "4", "--out", big]);
+    execFileSync(cli, ["--db", db, "import", big], { stdio: "ignore" });
+    await browser.reloadSession();
+    await browser.setWindowSize(1366, 768).catch(() => undefined);
+    await $("h1=Feuilles de route thématiques").waitForDisplayed({ timeout: 30000 });
+    await $('button[title="Ouvrir la feuille de route du thème 4"]').click();
+    await $("h2=Fiche").waitForDisplayed();
+  });
+
+  it("shows the actions at once, then all of them, without blocking the page", async () => {
+    await watchFrames();
+    const shown = await browser.executeAsync((done: (r: { first: number; all: number; rowsFirst: number }) => void) => {
+      const t0 = performance.now();
+      const rows = () => document.querySelectorAll("#section tbody tr").length;
+      (document.querySelector('a[href="#actions"]') as HTMLElement).click();
+      let first = -1;
+      let rowsFirst = 0;
+      const check = () => {
+        const n = rows();
+        if (first < 0 && n > 0) {
+          first = performance.now() - t0;
+          rowsFirst = n;
+        }
+        if (n >= 400) done({ first, all: performance.now() - t0, rowsFirst });
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+    const f = await frames();
+    console.log(
+      `[400 actions] first ${shown.rowsFirst} rows shown in ${shown.first.toFixed(0)} ms, all 400 in ${shown.all.toFixed(0)} ms; longest frame gap ${f.longestGap.toFixed(0)} ms`,
+    );
+    expect(shown.rowsFirst).toBeLessThan(400);
+    expect(await $$("#section tbody tr").length).toBe(400);
+  });
+
+  it("opens action A350 under its row, in view, and typing in it is never held up", async () => {
+    await $('button[title="Modifier l’action A350"]').click();
+    await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.id)) === "action-349-heading", {
+      timeoutMsg: "the heading of A350 is focused",
+    });
+    const top = await browser.execute(() => {
+      const r = document.getElementById("action-349-heading")?.getBoundingClientRect();
+      return r ? { top: r.top, bottom: r.bottom, height: window.innerHeight } : null;
+    });
+    expect(top && top.top >= 0 && top.bottom <= top.height).toBe(true);
+    await browser.saveScreenshot(path.join(here, "../out/screens/grande-feuille-action-350.png"));
+    await watchFrames();
+    await $("#action-349-lead").click();
+    await $("#action-349-lead").addValue("Association des parents du Valenciennois, antenne de Denain");
+    await browser.waitUntil(async () => (await $("#save-status").getAttribute("data-state")) === "saved", {
+      timeout: 10000,
+      timeoutMsg: "the typed lead is saved after the pause",
+    });
+    const f = await frames();
+    console.log(
+      `[400 actions] typing 60 characters in a field: longest key-to-frame ${f.longestKeyToFrame.toFixed(0)} ms, longest frame gap ${f.longestGap.toFixed(0)} ms`,
+    );
+    await expect($("#action-349-lead")).toHaveValue(expect.stringContaining("antenne de Denain"));
+  });
+
+  it("shows the 120 indicators in steps too", async () => {
+    await $('a[href="#indicateurs"]').click();
+    await browser.waitUntil(async () => (await $$("#section tbody tr").length) >= 120, {
+      timeout: 20000,
+      timeoutMsg: "every indicator row",
+    });
+    await browser.saveScreenshot(path.join(here, "../out/screens/grande-feuille-indicateurs.png"));
+  });
+});
