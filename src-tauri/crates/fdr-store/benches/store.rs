@@ -87,6 +87,8 @@ fn main() {
         let mut store = Store::open(&path, fixed_clock("2026-11-23T10:00:00Z")).expect("store");
         import.push(time(|| store.import(&file, Some("bench.json")).expect("import")).0);
         load.push(time(|| store.roadmap(id).expect("load")).0);
+        // An imported roadmap is received: take it over to edit it.
+        store.adopt(id).expect("adopt");
         store.set_status(id, RoadmapStatus::Validated).expect("edit");
         export_new.push(time(|| store.export_json(id, "2026-11-23T11:00:00Z").expect("export")).0);
         export_same.push(time(|| store.export_json(id, "2026-11-23T12:00:00Z").expect("export")).0);
@@ -99,6 +101,7 @@ fn main() {
     let path = dir.join("edits.sqlite");
     let mut store = Store::open(&path, fixed_clock("2026-11-23T10:00:00Z")).expect("store");
     store.import(&file, Some("bench.json")).expect("import");
+    store.adopt(id).expect("adopt");
     let edits = if quick { 20 } else { 1000 };
     let mut latencies = Vec::with_capacity(edits);
     for i in 0..edits {
