@@ -48,6 +48,8 @@ describe("a 400-action, 120-indicator roadmap", () => {
     const big = path.join(work, "big.json");
     execFileSync(cli, ["sample", "--actions", "400", "--indicators", "120", "--theme", "4", "--out", big]);
     execFileSync(cli, ["--db", db, "import", big], { stdio: "ignore" });
+    // Imported, it is received (read-only): take it over, as its author would have it.
+    execFileSync(cli, ["--db", db, "adopt", "4"], { stdio: "ignore" });
     await browser.reloadSession();
     await browser.setWindowSize(1366, 768).catch(() => undefined);
     await $("h1=Feuilles de route thématiques").waitForDisplayed({ timeout: 30000 });
