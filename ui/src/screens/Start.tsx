@@ -4,8 +4,9 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useCallback, useEffect, useState } from "react";
-import { api, ApiError, type ConsolidationKind, type ConsolidationSaved, type FileImport, type Overview, type RoadmapCard } from "../api";
+import { api, ApiError, type FileImport, type Overview, type RoadmapCard } from "../api";
 import { Backups } from "../components/Backups";
+import { Consolidation } from "./Consolidation";
 import { dateLong, decisionLabel, euros, roadmapStatusLabel, timestamp } from "../french";
 
 /** A file's result in words. */
@@ -73,7 +74,6 @@ export function Start(props: {
   const [imports, setImports] = useState<FileImport[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const [made, setMade] = useState<ConsolidationSaved | null>(null);
 
   const load = useCallback(() => {
     api
@@ -141,18 +141,6 @@ export function Start(props: {
     }
   };
 
-  const consolidate = async (kind: ConsolidationKind) => {
-    setBusy(true);
-    setMade(null);
-    try {
-      setMade(await api.consolidate(kind));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   if (!overview)
     return error ? (
       <>
@@ -170,15 +158,19 @@ export function Start(props: {
       <p>Chargement…</p>
     );
   const rows = overview.themes;
-  const done = rows.filter((r) => r.roadmaps.length > 0).length;
+  // The summary and the caption follow the département filter.
+  const filter = overview.departements.find((d) => d.code === departement);
+  const concerned = rows.map((r) => r.roadmaps.filter((c) => concerns(c, departement, overview.region_code)));
+  const done = concerned.filter((c) => c.length > 0).length;
   const doubles = rows.filter((r) => r.roadmaps.length > 1).map((r) => r.number);
-  const total = rows.flatMap((r) => r.roadmaps).reduce((s, c) => s + c.total_cents, 0);
+  const total = concerned.flat().reduce((s, c) => s + c.total_cents, 0);
   return (
     <>
       <h1>Feuilles de route thématiques</h1>
       <p>
-        {done} thème{done > 1 ? "s" : ""} sur {rows.length} {done > 1 ? "ont" : "a"} une feuille de route dans cette
-        copie ; budget total des actions : {euros(total)}.
+        {done} thème{done > 1 ? "s" : ""} sur {rows.length} {done > 1 ? "ont" : "a"} une feuille de route
+        {filter ? ` concernant le département ${filter.name} (${filter.code})` : ""} dans cette copie ; budget total
+        des actions : {euros(total)}.
       </p>
       {error && <Alert className="fr-mb-2w" severity="error" small description={error} closable onClose={() => setError(null)} />}
       {doubles.length > 0 && (
@@ -237,7 +229,11 @@ export function Start(props: {
       </div>
       <div className="fr-table fr-table--bordered">
         <table>
-          <caption>Les {rows.length} thèmes de la région</caption>
+          <caption>
+            {filter
+              ? `Feuilles de route concernant le département ${filter.name} (${filter.code}) : ${done} thème${done > 1 ? "s" : ""} sur ${rows.length}`
+              : `Les ${rows.length} thèmes de la région`}
+          </caption>
           <thead>
             <tr>
               <th scope="col">N°</th>
@@ -376,38 +372,7 @@ export function Start(props: {
         </table>
       </div>
 
-      <section className="fr-mt-4w" aria-labelledby="consolidation-title">
-        <h2 className="fr-h5" id="consolidation-title">
-          Consolidation régionale
-        </h2>
-        <p>
-          La dernière révision exportée ou reçue de chaque feuille de route : le document régional à publier (il
-          porte les données de chaque feuille et s’importe), ou les tableaux pour un tableur.
-        </p>
-        <div className="fdr-toolbar">
-          <Button iconId="fr-icon-file-pdf-line" disabled={busy} onClick={() => consolidate("pdf")}>
-            Document régional (PDF)
-          </Button>
-          <Button priority="secondary" iconId="fr-icon-table-line" disabled={busy} onClick={() => consolidate("xlsx")}>
-            Classeur (XLSX)
-          </Button>
-          <Button priority="secondary" iconId="fr-icon-file-text-line" disabled={busy} onClick={() => consolidate("csv")}>
-            Fichiers CSV
-          </Button>
-        </div>
-        <div aria-live="polite" id="consolidation-result" className="fr-mb-4w">
-          {made &&
-            (made.paths.length === 0 ? (
-              <Alert severity="info" small description="Consolidation annulée : aucun fichier écrit." />
-            ) : (
-              <Alert
-                severity="success"
-                small
-                description={`${made.included} feuille${made.included > 1 ? "s" : ""} de route consolidée${made.included > 1 ? "s" : ""} : ${made.paths.join(", ")}.${made.notes.length ? ` ${made.notes.join(" ")}` : ""}`}
-              />
-            ))}
-        </div>
-      </section>
+      <Consolidation departement={departement} departements={overview.departements} />
       <details className="fr-mt-2w">
         <summary>Sauvegardes de la base</summary>
         <Backups onRestored={load} />
