@@ -104,7 +104,7 @@ pub fn layout(parts: &[Part], date: &str, scope: &Scope, fonts: &mut Fonts) -> D
     flow.heading(1, &synthesis, sect, true);
     themes_table(&mut flow, parts, scope, catalogue, sect);
     periods_note(&mut flow, parts, catalogue, sect);
-    regional_budget(&mut flow, parts, sect);
+    regional_budget(&mut flow, parts, scope, sect);
     indicators_overview(&mut flow, parts, sect);
     participation_summary(&mut flow, parts, sect);
 
@@ -349,8 +349,13 @@ fn periods_note(flow: &mut Flow, parts: &[Part], catalogue: &Catalogue, sect: No
     }
 }
 
-fn regional_budget(flow: &mut Flow, parts: &[Part], sect: NodeId) {
-    flow.heading(2, SUMMARY[1], sect, true);
+fn regional_budget(flow: &mut Flow, parts: &[Part], scope: &Scope, sect: NodeId) {
+    // A départemental document sums whole roadmaps, some of them regional.
+    let heading = match scope {
+        Scope::Region => SUMMARY[1],
+        Scope::Departement(_) => "Budget des feuilles de route incluses, par financeur et par année",
+    };
+    flow.heading(2, heading, sect, true);
     let lines: Vec<FundingLine> = parts
         .iter()
         .flat_map(|p| p.roadmap.actions.iter().flat_map(|a| a.funding.iter().cloned()))

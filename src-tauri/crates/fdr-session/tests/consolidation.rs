@@ -291,6 +291,10 @@ fn the_document_is_made_of_exactly_the_plan_and_says_its_scope_period_and_review
     assert!(text.contains("Document du département Oise (60) consolidé"), "{text}");
     assert!(text.contains("Synthèse pour le département Oise (60)"), "{text}");
     assert!(
+        text.contains("Budget des feuilles de route incluses, par financeur") && !text.contains("Budget régional"),
+        "a départemental document does not call its budget regional"
+    );
+    assert!(
         text.contains("Période couverte : 2019–2022"),
         "the example's period alone"
     );
