@@ -71,7 +71,7 @@ export function RoleQuestion(props: {
           legend="À quoi sert ce poste ?"
           name="fdr-role"
           state={tried && kind === null ? "error" : "default"}
-          stateRelatedMessage="Choisissez l’une des deux réponses, ou passez la question."
+          stateRelatedMessage={tried && kind === null ? "Choisissez l’une des deux réponses, ou passez la question." : undefined}
           options={[
             {
               label: "Ce poste rédige la feuille de route d’un thème",
@@ -89,7 +89,7 @@ export function RoleQuestion(props: {
           <Select
             label="Thème dont ce poste rédige la feuille de route"
             state={tried && theme === "" ? "error" : "default"}
-            stateRelatedMessage="Choisissez le thème."
+            stateRelatedMessage={tried && theme === "" ? "Choisissez le thème." : undefined}
             nativeSelectProps={{ id: "role-theme", value: theme, onChange: (e) => setTheme(e.target.value) }}
           >
             <option value="" disabled>

@@ -246,12 +246,14 @@ export function Start(props: {
   return (
     <>
       <h1>Feuilles de route thématiques</h1>
-      <p className="fdr-role">
-        <span id="role-label">{roleLabel(role, rows)}</span>{" "}
-        <Button size="small" priority="tertiary no outline" iconId="fr-icon-settings-5-line" onClick={() => setChangingRole(true)}>
+      <div className="fdr-toolbar">
+        <p className="fr-mb-0" id="role-label">
+          {roleLabel(role, rows)}
+        </p>
+        <Button size="small" priority="tertiary" iconId="fr-icon-settings-5-line" onClick={() => setChangingRole(true)}>
           Changer de rôle
         </Button>
-      </p>
+      </div>
       {skipped && (
         <Alert
           className="fr-mb-2w"
@@ -269,7 +271,7 @@ export function Start(props: {
         </p>
       )}
       {error && <Alert className="fr-mb-2w" severity="error" small description={error} closable onClose={() => setError(null)} />}
-      {doubles.length > 0 && (
+      {!mine && doubles.length > 0 && (
         <Alert
           className="fr-mb-2w"
           severity="warning"
@@ -385,8 +387,7 @@ function ThemesTable(props: {
             <th scope="col">Thème</th>
             <th scope="col">Animation</th>
             <th scope="col">Statut</th>
-            <th scope="col">Révision</th>
-            <th scope="col">Exportée ou reçue</th>
+            <th scope="col">Révision, exportée ou reçue le</th>
             <th scope="col" className="fdr-num">
               Obj. / act. / ind.
             </th>
@@ -410,7 +411,7 @@ function ThemesTable(props: {
                     <tr key={t.number}>
                       <td>{t.number}</td>
                       <td>{t.title}</td>
-                      <td colSpan={7}>
+                      <td colSpan={6}>
                         {neutral ? (
                           <span className="fr-text--sm fr-mb-0">Pas de feuille de route reçue dans cette copie</span>
                         ) : (
@@ -466,7 +467,7 @@ function ThemesTable(props: {
                     </span>
                   )}
                   {r.review && r.review.remarks > 0 && (
-                    <span className="fr-text--xs fr-ml-1w">
+                    <span className="fr-text--xs fdr-review-note">
                       {r.review.answered}/{r.review.remarks} répondues
                       {r.review.blocking_open > 0
                         ? `, ${r.review.blocking_open} bloquante${r.review.blocking_open > 1 ? "s" : ""} ouverte${r.review.blocking_open > 1 ? "s" : ""}`
@@ -482,8 +483,11 @@ function ThemesTable(props: {
                 <td>
                   {r.revision === 0 ? "—" : r.revision}
                   {r.edited && r.revision > 0 ? " (modifiée)" : ""}
+                  <br />
+                  <span className="fr-text--xs">
+                    {r.exported_at ? dateLong(r.exported_at.slice(0, 10)) : `modifiée le ${timestamp(r.updated_at)}`}
+                  </span>
                 </td>
-                <td>{r.exported_at ? dateLong(r.exported_at.slice(0, 10)) : `modifiée le ${timestamp(r.updated_at)}`}</td>
                 <td className="fdr-num">
                   {r.objectives} / {r.actions} / {r.indicators}
                 </td>
