@@ -5,7 +5,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api, ApiError, type Role, type ThemeRow } from "../api";
 
 /** The role in words, as the start screen says it. */
@@ -32,6 +32,14 @@ export function RoleQuestion(props: {
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Asked from « Changer de rôle »: the question takes the focus (on first run, the page starts as any page).
+  useEffect(() => {
+    if (!firstRun && heading.current) {
+      heading.current.tabIndex = -1;
+      heading.current.focus();
+    }
+  }, [firstRun]);
 
   const store = async (role: Role, skipped: boolean) => {
     setBusy(true);
@@ -54,7 +62,7 @@ export function RoleQuestion(props: {
 
   return (
     <section aria-labelledby="role-title" id="role-question">
-      <h1 id="role-title">{firstRun ? "Bienvenue dans Feuilles de route" : "Changer de rôle"}</h1>
+      <h1 id="role-title" ref={heading}>{firstRun ? "Bienvenue dans Feuilles de route" : "Changer de rôle"}</h1>
       <p>
         {firstRun
           ? "Une question, une seule fois : l’accueil montre d’abord ce dont ce poste a besoin."

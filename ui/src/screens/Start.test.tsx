@@ -83,7 +83,8 @@ describe("the start screen per role", () => {
     await user.click(screen.getByRole("button", { name: "Valider ce choix" }));
     await waitFor(() => expect(calls).toEqual([{ kind: "animator", theme: 9 }]));
 
-    await screen.findByRole("heading", { level: 1, name: "Feuilles de route thématiques" });
+    const h1 = await screen.findByRole("heading", { level: 1, name: "Feuilles de route thématiques" });
+    await waitFor(() => expect(h1, "focus on the start screen's heading once answered").toHaveFocus());
     const own = await screen.findByRole("heading", { level: 2, name: "Thème 9 — Les parcours d’insertion" });
     const ownCard = own.closest(".fr-card") as HTMLElement;
     expect(within(ownCard).getByText("Corriger 3 points de vérification"), "the next step in words").toBeInTheDocument();
@@ -128,7 +129,8 @@ describe("the start screen per role", () => {
     await screen.findByRole("heading", { level: 2, name: "Thème 9 — Les parcours d’insertion" });
 
     await user.click(screen.getByRole("button", { name: "Changer de rôle" }));
-    await screen.findByRole("heading", { level: 1, name: "Changer de rôle" });
+    const asked = await screen.findByRole("heading", { level: 1, name: "Changer de rôle" });
+    await waitFor(() => expect(asked, "the question takes the focus").toHaveFocus());
     expect(screen.queryByRole("button", { name: "Passer la question" }), "asked once: no skipping when changing").toBeNull();
     await user.click(screen.getByRole("button", { name: "Annuler" }));
     await screen.findByRole("heading", { level: 2, name: "Thème 9 — Les parcours d’insertion" });

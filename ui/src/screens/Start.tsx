@@ -8,7 +8,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { announce } from "../announce";
 import {
   api,
@@ -94,6 +94,16 @@ export function Start(props: {
   /** « Changer de rôle » asked; `skipped`: the first-run question was passed (say so). */
   const [changingRole, setChangingRole] = useState(false);
   const [skipped, setSkipped] = useState(false);
+  /** After the role question, focus goes to the start screen's heading. */
+  const [answered, setAnswered] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (answered && heading.current) {
+      heading.current.tabIndex = -1;
+      heading.current.focus();
+      setAnswered(false);
+    }
+  }, [answered, overview, changingRole]);
 
   const load = useCallback(() => {
     api
@@ -201,6 +211,7 @@ export function Start(props: {
         onChosen={(chosen, skipped) => {
           setChangingRole(false);
           setSkipped(skipped);
+          setAnswered(true);
           setDepartement("");
           announce(skipped ? "Question passée : l’accueil du secrétariat est affiché." : `Rôle enregistré. ${roleLabel(chosen, rows)}`);
           load();
@@ -245,7 +256,7 @@ export function Start(props: {
   );
   return (
     <>
-      <h1>Feuilles de route thématiques</h1>
+      <h1 ref={heading}>Feuilles de route thématiques</h1>
       <div className="fdr-toolbar">
         <p className="fr-mb-0" id="role-label">
           {roleLabel(role, rows)}
