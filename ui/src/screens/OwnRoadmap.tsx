@@ -41,7 +41,7 @@ export function OwnRoadmap(props: {
     try {
       const s = await api.exportRoadmap(id, "pdf");
       setSaved(s);
-      if (s.path) announce(`PDF enregistré : révision ${s.revision}.`);
+      if (s.path) announce(`PDF enregistré\u202f: révision ${s.revision}.`);
       onExported();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
@@ -68,7 +68,7 @@ export function OwnRoadmap(props: {
         }
         desc={
           <>
-            <strong>Prochaine étape :</strong> créer la feuille de route, puis écrire le diagnostic.
+            <strong>Prochaine étape&#8239;:</strong> créer la feuille de route, puis écrire le diagnostic.
           </>
         }
         footer={
@@ -102,7 +102,7 @@ export function OwnRoadmap(props: {
                   as="span"
                   severity={review.decision === "validated" ? "success" : review.blocking_open > 0 ? "warning" : "info"}
                 >
-                  Avis : {decisionLabel[review.decision]}
+                  Avis&#8239;: {decisionLabel[review.decision]}
                 </Badge>
               </li>
             )}
@@ -117,24 +117,24 @@ export function OwnRoadmap(props: {
         }
         desc={
           <>
-            <strong>Prochaine étape :</strong> <span id="own-next-step">{card.next_step}</span>
+            <strong>Prochaine étape&#8239;:</strong> <span id="own-next-step">{card.next_step}</span>
             <br />
             {card.revision === 0
               ? "Jamais exportée."
               : `Révision ${card.revision}${card.exported_at ? `, exportée ou reçue le ${dateLong(card.exported_at.slice(0, 10))}` : ""}.`}{" "}
             {count(card.objectives, "objectif", "objectifs")}, {count(card.actions, "action", "actions")},{" "}
-            {count(card.indicators, "indicateur", "indicateurs")} ;{" "}
+            {count(card.indicators, "indicateur", "indicateurs")}&#8239;;{" "}
             {card.warnings === 0 ? "aucun point à revoir" : count(card.warnings, "point à revoir", "points à revoir")}.
             {review && review.remarks > 0 && (
               <>
                 {" "}
-                Avis du {dateLong(review.issued_at.slice(0, 10))} : {review.answered}/{review.remarks} remarques répondues.
+                Avis du {dateLong(review.issued_at.slice(0, 10))}&#8239;: {review.answered}/{review.remarks} remarques répondues.
               </>
             )}
             {copies > 1 && (
               <>
                 <br />
-                {copies} copies différentes de ce thème sont dans cette base : voyez « Les autres thèmes » plus bas.
+                {copies} copies différentes de ce thème sont dans cette base&#8239;: voyez «&#8239;Les autres thèmes&#8239;» plus bas.
               </>
             )}
           </>
@@ -170,12 +170,12 @@ export function OwnRoadmap(props: {
         {error && <Alert severity="error" small description={error} closable onClose={() => setError(null)} />}
         {saved &&
           (saved.path === null ? (
-            <Alert severity="info" small description="Export annulé : aucun fichier écrit." />
+            <Alert severity="info" small description="Export annulé : aucun fichier écrit." />
           ) : (
             <Alert
               severity={saved.warning ? "warning" : "success"}
               small
-              description={`PDF enregistré : ${saved.path} (révision ${saved.revision}${saved.new_revision ? ", nouvelle" : ""}). Envoyez-le au secrétariat.${saved.warning ? ` ${saved.warning}` : ""}`}
+              description={`PDF enregistré\u202f: ${saved.path} (révision ${saved.revision}${saved.new_revision ? ", nouvelle" : ""}). Envoyez-le au secrétariat.${saved.warning ? ` ${saved.warning}` : ""}`}
             />
           ))}
       </div>

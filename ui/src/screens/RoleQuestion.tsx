@@ -65,8 +65,8 @@ export function RoleQuestion(props: {
       <h1 id="role-title" ref={heading}>{firstRun ? "Bienvenue dans Feuilles de route" : "Changer de rôle"}</h1>
       <p>
         {firstRun
-          ? "Une question, une seule fois : l’accueil montre d’abord ce dont ce poste a besoin."
-          : "L’accueil suit le rôle du poste ; les feuilles de route enregistrées ne changent pas."}
+          ? "Une question, une seule fois : l’accueil montre d’abord ce dont ce poste a besoin."
+          : "L’accueil suit le rôle du poste ; les feuilles de route enregistrées ne changent pas."}
       </p>
       {error && <Alert className="fr-mb-2w" severity="error" small description={error} />}
       <form
@@ -76,14 +76,14 @@ export function RoleQuestion(props: {
         }}
       >
         <RadioButtons
-          legend="À quoi sert ce poste ?"
+          legend="À quoi sert ce poste ?"
           name="fdr-role"
           state={tried && kind === null ? "error" : "default"}
           stateRelatedMessage={tried && kind === null ? "Choisissez l’une des deux réponses, ou passez la question." : undefined}
           options={[
             {
               label: "Ce poste rédige la feuille de route d’un thème",
-              hintText: "Pour l’animateur ou l’animatrice d’un groupe thématique : sa feuille de route d’abord, les autres thèmes repliés.",
+              hintText: "Pour l’animateur ou l’animatrice d’un groupe thématique : sa feuille de route d’abord, les autres thèmes repliés.",
               nativeInputProps: { value: "animator", checked: kind === "animator", onChange: () => setKind("animator") },
             },
             {
@@ -126,8 +126,8 @@ export function RoleQuestion(props: {
         </div>
         {firstRun && (
           <p className="fr-text--sm">
-            Sans réponse, l’accueil montre les 15 thèmes comme au secrétariat, et la question n’est plus posée : le rôle
-            se change à tout moment par « Changer de rôle », en haut de l’accueil.
+            Sans réponse, l’accueil montre les 15 thèmes comme au secrétariat, et la question n’est plus posée&#8239;: le rôle
+            se change à tout moment par «&#8239;Changer de rôle&#8239;», en haut de l’accueil.
           </p>
         )}
       </form>

@@ -112,7 +112,7 @@ describe("the start screen per role", () => {
     const calls = start(null);
     await user.click(await screen.findByRole("button", { name: "Passer la question" }));
     await waitFor(() => expect(calls).toEqual([{ kind: "secretariat" }]));
-    expect(await screen.findByText(/Question passée : ce poste est considéré comme celui du secrétariat/)).toBeInTheDocument();
+    expect(await screen.findByText(/Question passée\s: ce poste est considéré comme celui du secrétariat/)).toBeInTheDocument();
     const table = await screen.findByRole("table");
     expect(table.querySelector("caption")?.textContent).toBe("Les 3 thèmes de la région");
     expect(table.textContent, "the secretariat still sees what is missing").toContain("Aucune feuille de route");

@@ -213,7 +213,7 @@ export function Start(props: {
           setSkipped(skipped);
           setAnswered(true);
           setDepartement("");
-          announce(skipped ? "Question passée : l’accueil du secrétariat est affiché." : `Rôle enregistré. ${roleLabel(chosen, rows)}`);
+          announce(skipped ? "Question passée : l’accueil du secrétariat est affiché." : `Rôle enregistré. ${roleLabel(chosen, rows)}`);
           load();
         }}
       />
@@ -272,7 +272,7 @@ export function Start(props: {
           small
           closable
           onClose={() => setSkipped(false)}
-          description="Question passée : ce poste est considéré comme celui du secrétariat et la question ne sera plus posée. « Changer de rôle », ci-dessus, la repose à tout moment."
+          description="Question passée : ce poste est considéré comme celui du secrétariat et la question ne sera plus posée. « Changer de rôle », ci-dessus, la repose à tout moment."
         />
       )}
       {!mine && (

@@ -118,7 +118,7 @@ pub(crate) fn next_step(card: &RoadmapCard, diagnosis_written: bool) -> String {
     let validated =
         card.status == RoadmapStatus::Validated || review.is_some_and(|r| r.decision == Decision::Validated);
     if validated {
-        return "Rien à faire : la feuille de route est validée".into();
+        return "Rien à faire : la feuille de route est validée".into();
     }
     format!("Attendre l’avis du secrétariat sur la révision {}", card.revision)
 }
@@ -233,7 +233,7 @@ mod next_steps {
         c.warnings = 0;
         c.edited = false;
         c.review = review(Decision::Validated, 0, 0);
-        assert_eq!(next_step(&c, true), "Rien à faire : la feuille de route est validée");
+        assert_eq!(next_step(&c, true), "Rien à faire : la feuille de route est validée");
     }
 
     #[test]
