@@ -6,12 +6,20 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Card } from "@codegouvfr/react-dsfr/Card";
 import { useState } from "react";
 import { announce } from "../announce";
-import { api, ApiError, type RoadmapCard, type Saved, type ThemeRow } from "../api";
+import { api, ApiError, type ReviewSummary, type RoadmapCard, type Saved, type ThemeRow } from "../api";
 import { dateLong, decisionLabel, roadmapStatusLabel } from "../french";
 
 /** The roadmap this copy writes for the theme: the one authored here, else the first. */
 export function ownCard(row: ThemeRow): RoadmapCard | null {
   return row.roadmaps.find((r) => r.authored) ?? row.roadmaps[0] ?? null;
+}
+
+/** A badge's severity for a roadmap's status and for its latest avis (blocking remarks open: a warning). */
+export function statusSeverity(card: RoadmapCard): "success" | "info" {
+  return card.status === "validated" ? "success" : "info";
+}
+export function avisSeverity(review: ReviewSummary): "success" | "warning" | "info" {
+  return review.decision === "validated" ? "success" : review.blocking_open > 0 ? "warning" : "info";
 }
 
 function count(n: number, one: string, many: string): string {
@@ -91,17 +99,13 @@ export function OwnRoadmap(props: {
         start={
           <ul className="fr-badges-group">
             <li>
-              <Badge small as="span" severity={card.status === "validated" ? "success" : "info"}>
+              <Badge small as="span" severity={statusSeverity(card)}>
                 {roadmapStatusLabel[card.status]}
               </Badge>
             </li>
             {review && (
               <li>
-                <Badge
-                  small
-                  as="span"
-                  severity={review.decision === "validated" ? "success" : review.blocking_open > 0 ? "warning" : "info"}
-                >
+                <Badge small as="span" severity={avisSeverity(review)}>
                   Avis&#8239;: {decisionLabel[review.decision]}
                 </Badge>
               </li>

@@ -22,7 +22,7 @@ import {
 } from "../api";
 import { Backups } from "../components/Backups";
 import { dateLong, decisionLabel, euros, roadmapStatusLabel, timestamp } from "../french";
-import { OwnRoadmap } from "./OwnRoadmap";
+import { avisSeverity, OwnRoadmap, statusSeverity } from "./OwnRoadmap";
 import { roleLabel, RoleQuestion } from "./RoleQuestion";
 
 /** A file's result in words. */
@@ -462,17 +462,13 @@ function ThemesTable(props: {
                 </td>
                 <td>{r.animators.join(", ") || "—"}</td>
                 <td>
-                  <Badge small as="span" severity={r.status === "validated" ? "success" : "info"}>
+                  <Badge small as="span" severity={statusSeverity(r)}>
                     {roadmapStatusLabel[r.status]}
                   </Badge>
                   {r.review && (
                     <span title={`Avis du ${dateLong(r.review.issued_at.slice(0, 10))} sur la révision ${r.review.reviewed_revision}`}>
                       {" "}
-                      <Badge
-                        small
-                        as="span"
-                        severity={r.review.decision === "validated" ? "success" : r.review.blocking_open > 0 ? "warning" : "info"}
-                      >
+                      <Badge small as="span" severity={avisSeverity(r.review)}>
                         {`Avis : ${decisionLabel[r.review.decision]}`}
                       </Badge>
                     </span>

@@ -166,7 +166,7 @@ mod next_steps {
     use super::*;
     use crate::ReviewSummary;
 
-    fn card() -> RoadmapCard {
+    pub(super) fn card() -> RoadmapCard {
         RoadmapCard {
             id: "x".into(),
             theme_title: "Thème".into(),
@@ -259,6 +259,45 @@ mod next_steps {
         assert!(
             next_step(&c, true).starts_with("Reprendre"),
             "a received roadmap is taken over first"
+        );
+    }
+}
+
+#[cfg(test)]
+mod suggestions {
+    use super::*;
+
+    fn row(number: i64, authored: &[bool]) -> ThemeRow {
+        ThemeRow {
+            number,
+            title: format!("Thème {number}"),
+            roadmaps: authored
+                .iter()
+                .map(|&a| RoadmapCard {
+                    authored: a,
+                    ..super::next_steps::card()
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn authorship_suggests_the_role() {
+        assert_eq!(suggested(&[row(3, &[]), row(9, &[])]), None, "an empty copy: no guess");
+        assert_eq!(
+            suggested(&[row(3, &[]), row(9, &[true])]),
+            Some(Role::Animator { theme: 9 }),
+            "one theme written here: its animator"
+        );
+        assert_eq!(
+            suggested(&[row(3, &[true]), row(9, &[true])]),
+            None,
+            "two themes written here: no guess"
+        );
+        assert_eq!(
+            suggested(&[row(3, &[false]), row(9, &[true])]),
+            Some(Role::Secretariat),
+            "a roadmap received: the secretariat's copy"
         );
     }
 }
