@@ -78,7 +78,7 @@ export function History({ id, title, onClose }: { id: string; title: string; onC
       )}
       {revisions && revisions.length > 0 && (
         <form
-          className="fdr-toolbar"
+          className="fdr-toolbar fdr-add"
           onSubmit={(e) => {
             e.preventDefault();
             void compare();
