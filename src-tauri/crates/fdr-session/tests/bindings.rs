@@ -54,6 +54,7 @@ fn declarations() -> String {
         FileImport::decl(),
         ConsolidationKind::decl(),
         fdr_core::catalogue::Departement::decl(),
+        Role::decl(),
         Overview::decl(),
         fdr_store::backup::BackupEntry::decl(),
         ObjectiveField::decl(),
