@@ -33,6 +33,7 @@ const COMMANDS: &[&str] = &[
     "delete_avis",
     "validate_roadmap",
     "set_reviewer",
+    "set_role",
     "export_avis",
 ];
 

@@ -19,7 +19,7 @@ use events::{AppEvent, Outbox};
 use fdr_core::review::{AnswerState, Reviewer};
 use fdr_session::{
     AppError, AvisEdit, AvisScreen, ConsolidationKind, ConsolidationOptions, ConsolidationPlan, Edit, EditReply,
-    ExportKind, FileImport, Overview, RoadmapView, Session,
+    ExportKind, FileImport, Overview, RoadmapView, Role, Session,
 };
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -154,6 +154,12 @@ fn delete_avis(app: State<App>, avis: String) -> Reply<AvisScreen> {
 #[tauri::command]
 fn validate_roadmap(app: State<App>, roadmap: String) -> Reply<AvisScreen> {
     with(&app, |s| s.validate(&uuid::Uuid::new_v4().to_string(), &roadmap))
+}
+
+/// Says what this copy is for (first run, or *Changer de rôle*).
+#[tauri::command]
+fn set_role(app: State<App>, role: Role) -> Reply<()> {
+    with(&app, |s| s.set_role(role))
 }
 
 #[tauri::command]
@@ -714,6 +720,7 @@ pub fn run() {
             delete_avis,
             validate_roadmap,
             set_reviewer,
+            set_role,
             export_avis
         ])
         .build(tauri::generate_context!())

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { answerRole } from "./specs/role";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -59,6 +60,12 @@ export const config: WebdriverIO.Config = {
   },
   beforeSession: () => {
     driver = spawn(driverBin, [], { stdio: [null, process.stdout, process.stderr] });
+  },
+  // A fresh store asks once what this copy is for: the specs run as the
+  // secretariat (every theme in the table). A spec that fails to start is
+  // left to fail on its own screen.
+  before: async () => {
+    await answerRole("secretariat").catch((e: unknown) => console.warn(`question du rôle : ${String(e)}`));
   },
   // A screenshot of each failing test, in e2e/out/.
   afterTest: async (test, _context, result) => {

@@ -15,6 +15,8 @@ const overview: Overview = {
   themes: [{ number: 9, title: "Insertion", roadmaps: [] }],
   departements: [],
   region_code: "32",
+  role: { kind: "secretariat" },
+  suggested_role: null,
 };
 
 function app() {

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { moderateFindings } from "./axe";
+import { answerRole } from "./role";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../../..");
@@ -107,7 +108,11 @@ describe("the review loop between the secretariat and an animator", () => {
       "tauri:options": { application: app, args: ["--db", animatorStore] },
       "wdio:enforceWebDriverClassic": true,
     });
+    // A fresh store: this copy writes theme 12, its roadmap comes first.
+    expect(await answerRole({ theme: 12 })).toBe(true);
     await $("h1=Feuilles de route thématiques").waitForDisplayed({ timeout: 30000 });
+    // The animator's own roadmap, first.
+    expect(await $("#own-roadmap").getText()).toContain("Thème 12");
     await drop([avisPdf]);
     await browser.waitUntil(async () => (await $("#import-results").getText()).includes("avis importé sur le thème 12"), {
       timeoutMsg: "the avis PDF is imported",

@@ -579,7 +579,12 @@ authored: boolean,
 /**
  * Where its review stands: the latest avis, its remarks and their answers.
  */
-review: ReviewSummary | null, };
+review: ReviewSummary | null, 
+/**
+ * What its author does next, in words (« Écrire le diagnostic »,
+ * « Corriger 3 points de vérification », « Exporter et envoyer au secrétariat »…).
+ */
+next_step: string, };
 
 export type ThemeRow = { 
 /**
@@ -798,6 +803,12 @@ code: string,
  */
 name: string, };
 
+export type Role = { "kind": "animator", 
+/**
+ * The theme's number (1 to 15).
+ */
+theme: number, } | { "kind": "secretariat" };
+
 export type Overview = { 
 /**
  * The 15 themes.
@@ -810,7 +821,15 @@ departements: Array<Departement>,
 /**
  * Code of the region (a territory meaning every département).
  */
-region_code: string, };
+region_code: string, 
+/**
+ * What this copy is for; none until the user said it (first run).
+ */
+role: Role | null, 
+/**
+ * The answer to propose on first run, from the roadmaps already here.
+ */
+suggested_role: Role | null, };
 
 export type BackupEntry = { 
 /**

@@ -19,6 +19,7 @@ import type {
   Overview,
   RevisionEntry,
   Reviewer,
+  Role,
   RoadmapView,
 } from "./bindings";
 
@@ -118,6 +119,8 @@ export const api = {
   /** « Émettre un avis : validée » on a received roadmap. */
   validateRoadmap: (roadmap: string) => call<AvisScreen>("validate_roadmap", { roadmap }),
   setReviewer: (reviewer: Reviewer) => call<null>("set_reviewer", { reviewer }),
+  /** What this copy is for: one theme's animator, or the secretariat. */
+  setRole: (role: Role) => call<null>("set_role", { role }),
   exportAvis: (avis: string, kind: ExportKind) => call<Saved>("export_avis", { avis, kind }),
   markdownPreview: (text: string) => call<Block[]>("markdown_preview", { text }),
   exportRoadmap: (id: string, kind: ExportKind) => call<Saved>("export_roadmap", { id, kind }),

@@ -1,6 +1,7 @@
 // The revisions of a roadmap received or sent, and what changed between any two.
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useEffect, useState } from "react";
 import { api, ApiError, type Change, type RevisionEntry } from "../api";
 import { timestamp } from "../french";
@@ -77,36 +78,34 @@ export function History({ id, title, onClose }: { id: string; title: string; onC
       )}
       {revisions && revisions.length > 0 && (
         <form
-          className="fdr-toolbar"
+          className="fdr-toolbar fdr-add"
           onSubmit={(e) => {
             e.preventDefault();
             void compare();
           }}
         >
-          <div className="fr-select-group fr-mb-0">
-            <label className="fr-label" htmlFor="diff-from">
-              De la révision
-            </label>
-            <select className="fr-select" id="diff-from" value={from ?? ""} onChange={(e) => setFrom(Number(e.target.value))}>
-              {revisions.map((r) => (
-                <option key={r.revision} value={r.revision}>
-                  {r.revision}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="fr-select-group fr-mb-0">
-            <label className="fr-label" htmlFor="diff-to">
-              À la révision
-            </label>
-            <select className="fr-select" id="diff-to" value={to ?? ""} onChange={(e) => setTo(Number(e.target.value))}>
-              {revisions.map((r) => (
-                <option key={r.revision} value={r.revision}>
-                  {r.revision}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Select
+            className="fr-mb-0"
+            label="De la révision"
+            nativeSelectProps={{ id: "diff-from", value: from ?? "", onChange: (e) => setFrom(Number(e.target.value)) }}
+          >
+            {revisions.map((r) => (
+              <option key={r.revision} value={r.revision}>
+                {r.revision}
+              </option>
+            ))}
+          </Select>
+          <Select
+            className="fr-mb-0"
+            label="À la révision"
+            nativeSelectProps={{ id: "diff-to", value: to ?? "", onChange: (e) => setTo(Number(e.target.value)) }}
+          >
+            {revisions.map((r) => (
+              <option key={r.revision} value={r.revision}>
+                {r.revision}
+              </option>
+            ))}
+          </Select>
           <Button type="submit">Comparer</Button>
         </form>
       )}

@@ -27,6 +27,7 @@ function card(theme: number, territories: string[], total_cents: number): Roadma
     territories,
     authored: false,
     review: null,
+    next_step: "Attendre l’avis",
   };
 }
 
@@ -42,6 +43,8 @@ const overview: Overview = {
     { code: "60", name: "Oise" },
   ],
   region_code: "32",
+  role: { kind: "secretariat" },
+  suggested_role: null,
 };
 
 it("the caption, the summary and the counts follow the département filter", async () => {

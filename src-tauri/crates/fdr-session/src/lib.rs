@@ -16,6 +16,7 @@ mod edit;
 mod error;
 pub mod patch;
 mod review;
+mod role;
 mod view;
 
 pub use consolidation::{consolidate, ConsolidationOptions, ConsolidationPlan, PlanEntry};
@@ -25,6 +26,7 @@ pub use patch::RoadmapPatch;
 pub use review::{
     open_blocking, state_label, AvisEdit, AvisEntry, AvisScreen, RemarkState, ReviewSummary, ReviewView, Suggestion,
 };
+pub use role::{Role, ROLE};
 pub use view::{
     Consolidated, ConsolidationKind, EditReply, ExportFile, ExportKind, FileImport, Overview, RoadmapCard, RoadmapView,
     ThemeRow,
@@ -89,11 +91,36 @@ impl Session {
 
     /// The start screen: every theme of the catalogue with its roadmaps.
     pub fn overview(&mut self) -> Result<Overview, AppError> {
+        let themes = self.themes()?;
         Ok(Overview {
-            themes: self.themes()?,
+            suggested_role: role::suggested(&themes),
+            themes,
             departements: self.catalogue.departements.clone(),
             region_code: self.catalogue.region.code.clone(),
+            // A value this version cannot read is asked again, not fatal.
+            role: self.role().ok().flatten(),
         })
+    }
+
+    /// What this copy is for, if the user said it.
+    pub fn role(&mut self) -> Result<Option<Role>, AppError> {
+        self.store.setting(ROLE)?.as_deref().map(Role::parse).transpose()
+    }
+
+    /// Says what this copy is for; an animator's theme must be one of the region's.
+    pub fn set_role(&mut self, role: Role) -> Result<(), AppError> {
+        if let Role::Animator { theme } = role {
+            if !self.catalogue.themes.iter().any(|t| t.number == theme) {
+                return Err(AppError::new(
+                    "invalid_input",
+                    format!(
+                        "rôle du poste : le thème {theme} n’est pas un thème de la région (1 à {})",
+                        self.catalogue.themes.len()
+                    ),
+                ));
+            }
+        }
+        Ok(self.store.set_setting(ROLE, Some(&role.stored()))?)
     }
 
     /// Every theme of the catalogue with its roadmaps.

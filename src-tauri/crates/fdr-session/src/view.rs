@@ -42,6 +42,9 @@ pub struct RoadmapCard {
     pub authored: bool,
     /// Where its review stands: the latest avis, its remarks and their answers.
     pub review: Option<crate::ReviewSummary>,
+    /// What its author does next, in words (« Écrire le diagnostic »,
+    /// « Corriger 3 points de vérification », « Exporter et envoyer au secrétariat »…).
+    pub next_step: String,
 }
 
 impl RoadmapCard {
@@ -60,7 +63,7 @@ impl RoadmapCard {
             .collect();
         territories.sort();
         territories.dedup();
-        Self {
+        let mut card = Self {
             id: s.id.clone(),
             theme_title: s.theme_title.clone(),
             status: s.status,
@@ -77,7 +80,10 @@ impl RoadmapCard {
             territories,
             authored: s.authored,
             review,
-        }
+            next_step: String::new(),
+        };
+        card.next_step = crate::role::next_step(&card, !r.diagnosis.text.trim().is_empty());
+        card
     }
 }
 
@@ -92,6 +98,10 @@ pub struct Overview {
     pub departements: Vec<fdr_core::catalogue::Departement>,
     /// Code of the region (a territory meaning every département).
     pub region_code: String,
+    /// What this copy is for; none until the user said it (first run).
+    pub role: Option<crate::Role>,
+    /// The answer to propose on first run, from the roadmaps already here.
+    pub suggested_role: Option<crate::Role>,
 }
 
 /// What happened to one received file.

@@ -57,6 +57,7 @@ fn declarations() -> String {
         PlanEntry::decl(),
         ConsolidationPlan::decl(),
         fdr_core::catalogue::Departement::decl(),
+        Role::decl(),
         Overview::decl(),
         fdr_store::backup::BackupEntry::decl(),
         ObjectiveField::decl(),

@@ -35,6 +35,8 @@ fn make_old_store(path: &Path) -> Store {
     store
         .import(EXAMPLE, Some("exemple.json"))
         .expect("the example imports");
+    // Imported, it is received: taken over so that it can be edited.
+    store.adopt(EXAMPLE_ID).expect("the example is taken over");
     store
         .backup(&backup::backups_dir(path), "quotidienne")
         .expect("a backup of the old store");
