@@ -20,6 +20,7 @@ const COMMANDS: &[&str] = &[
     "import_dialog",
     "history",
     "diff",
+    "consolidation_plan",
     "consolidate",
     "backups",
     "restore_backup",

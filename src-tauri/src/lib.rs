@@ -18,8 +18,8 @@ mod window;
 use events::{AppEvent, Outbox};
 use fdr_core::review::{AnswerState, Reviewer};
 use fdr_session::{
-    AppError, AvisEdit, AvisScreen, ConsolidationKind, Edit, EditReply, ExportKind, FileImport, Overview, RoadmapView,
-    Role, Session,
+    AppError, AvisEdit, AvisScreen, ConsolidationKind, ConsolidationOptions, ConsolidationPlan, Edit, EditReply,
+    ExportKind, FileImport, Overview, RoadmapView, Role, Session,
 };
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -400,15 +400,22 @@ struct ConsolidationSaved {
     notes: Vec<String>,
 }
 
-/// Consolidates into a file (PDF, XLSX) or a folder (CSV) chosen in a native
-/// dialog (`FDR_EXPORT_DIR` skips it, as for exports).
+/// What a consolidation under `options` would include, and why.
+#[tauri::command]
+fn consolidation_plan(app: State<App>, options: ConsolidationOptions) -> Reply<ConsolidationPlan> {
+    with(&app, |s| s.consolidation_plan(&options))
+}
+
+/// Consolidates what `options` include into a file (PDF, XLSX) or a folder
+/// (CSV) chosen in a native dialog (`FDR_EXPORT_DIR` skips it, as for exports).
 #[tauri::command]
 async fn consolidate(
     handle: tauri::AppHandle,
     app: State<'_, App>,
     kind: ConsolidationKind,
+    options: ConsolidationOptions,
 ) -> Reply<ConsolidationSaved> {
-    let made = with(&app, |s| s.consolidate(kind))?;
+    let made = with(&app, |s| s.consolidate(kind, &options))?;
     let targets: Vec<PathBuf> = match (kind, made.files.first()) {
         (ConsolidationKind::Csv, _) => folder_path(&handle, "Dossier où écrire les fichiers CSV")
             .map(|dir| made.files.iter().map(|(n, _)| dir.join(n)).collect())
@@ -419,9 +426,14 @@ async fn consolidate(
             } else {
                 ("Classeur Excel", "xlsx")
             };
-            save_path(&handle, "Enregistrer la consolidation régionale", name, filter)
-                .into_iter()
-                .collect()
+            save_path(
+                &handle,
+                &format!("Enregistrer la consolidation — {}", made.plan.title),
+                name,
+                filter,
+            )
+            .into_iter()
+            .collect()
         }
         (_, None) => Vec::new(),
     };
@@ -695,6 +707,7 @@ pub fn run() {
             import_dialog,
             history,
             diff,
+            consolidation_plan,
             consolidate,
             backups,
             restore_backup,

@@ -47,6 +47,7 @@ fn consolidated(s: &mut Store) -> (Vec<u8>, fdr_store::PublishedSet) {
             roadmap: &p.roadmap,
             json: &p.json,
             exported_at: &p.exported_at,
+            review: None,
         })
         .collect();
     let pdf = fdr_pdf::consolidated_pdf(&sources, NOW);
@@ -72,7 +73,7 @@ fn the_consolidated_pdf_reads_as_a_publication_and_carries_every_roadmap() {
         "État d’avancement des feuilles de route",
         "Budget régional par financeur",
         "Participation des bénéficiaires",
-        "Non reçue",
+        "Non incluse",
     ] {
         assert!(text.contains(needed), "the summary has « {needed} »");
     }
@@ -143,9 +144,11 @@ fn the_consolidated_pdf_reads_as_a_publication_and_carries_every_roadmap() {
                     date: "2026-11-20".into(),
                     json_sha256: "0".repeat(64),
                 },
+                review: None,
             })
             .collect::<Vec<_>>(),
         "2026-11-30",
+        &fdr_pdf::consolidated::Scope::Region,
         &mut fdr_pdf::fonts::Fonts::new(),
     ));
     let theme = outline

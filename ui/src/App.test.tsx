@@ -25,6 +25,7 @@ function app() {
     if (cmd === "store_location") return "/tmp/store.sqlite";
     if (cmd === "create_roadmap" || cmd === "open_roadmap") return roadmapView();
     if (cmd === "backups") return [];
+    if (cmd === "consolidation_plan") return null;
     return [];
   });
   return render(<App />);

@@ -75,8 +75,16 @@ describe("the regional secretariat", () => {
     expect(await row.getText()).toContain("Les sortants de l’aide sociale à l’enfance");
     await noSeriousFindings("vue-regionale");
     await $("#departement").selectByAttribute("value", "80");
-    const themeRows = () => $$("//table[caption[starts-with(normalize-space(), 'Les 15 thèmes')]]/tbody/tr").length;
+    const themeRows = () => $$("//table[caption]/tbody/tr").length;
     await browser.waitUntil(async () => (await themeRows()) < 15, { timeoutMsg: "the filter hides themes" });
+    // The caption follows the filter.
+    expect(await $("caption").getText()).toContain("département Somme (80)");
+    // The consolidation follows the filter and says what it includes before it is made.
+    await $("button*=Document du département Somme (80)").waitForDisplayed({ timeout: 10000 });
+    await browser.waitUntil(async () => (await $("#consolidation-plan").getText()).includes("Thème 9"), {
+      timeoutMsg: "the plan lists theme 9",
+    });
+    await browser.saveScreenshot(path.join(work, "consolidation-departement.png"));
     await $("#departement").selectByAttribute("value", "");
     // The secretariat validates the received revision: an avis, the roadmap untouched.
     await $('button[title="Émettre un avis « validée » sur la révision 4 du thème 9"]').click();

@@ -709,6 +709,90 @@ refused?: string, };
 
 export type ConsolidationKind = "pdf" | "xlsx" | "csv";
 
+export type ConsolidationOptions = { 
+/**
+ * `None`: the region; a département's code (`"60"`): the roadmaps that
+ * concern it (or the whole region).
+ */
+departement: string | null, 
+/**
+ * The statuses included (by default *remise* and *validée*).
+ */
+statuses: Array<RoadmapStatus>, 
+/**
+ * Leave out entirely the roadmaps edited since their last export
+ * (otherwise their last exported revision is used).
+ */
+without_edited: boolean, 
+/**
+ * Themes left out by choice.
+ */
+excluded_themes: Array<number>, };
+
+export type PlanEntry = { 
+/**
+ * The theme's number.
+ */
+theme_number: number, 
+/**
+ * The roadmap's theme title (the catalogue's when there is no roadmap).
+ */
+theme_title: string, 
+/**
+ * The roadmap's id; `None` for a theme with no roadmap.
+ */
+roadmap: string | null, 
+/**
+ * The status of the revision that would be used.
+ */
+status: RoadmapStatus | null, 
+/**
+ * The revision that would be used (0: none).
+ */
+revision: number, 
+/**
+ * That revision's period.
+ */
+period: Period | null, 
+/**
+ * Edited since that revision.
+ */
+edited: boolean, 
+/**
+ * Taken into the documents.
+ */
+included: boolean, 
+/**
+ * Why, in French (« incluse : révision 3, remise »).
+ */
+reason: string, 
+/**
+ * Included with a period other than the document's (named in its summary).
+ */
+period_differs: boolean, };
+
+export type ConsolidationPlan = { 
+/**
+ * « Document régional » or « Document du département Oise (60) ».
+ */
+title: string, 
+/**
+ * The options it follows.
+ */
+options: ConsolidationOptions, 
+/**
+ * Every roadmap of the store, and every theme without one, by theme.
+ */
+entries: Array<PlanEntry>, 
+/**
+ * Roadmaps included.
+ */
+included: number, 
+/**
+ * The span of the included roadmaps' periods (the cover's), if any.
+ */
+period: Period | null, };
+
 export type Departement = { 
 /**
  * e.g. `"59"`.

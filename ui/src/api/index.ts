@@ -10,6 +10,8 @@ import type {
   Block,
   Change,
   ConsolidationKind,
+  ConsolidationOptions,
+  ConsolidationPlan,
   Edit,
   EditReply,
   ExportKind,
@@ -67,6 +69,7 @@ export interface ConsolidationSaved {
   /** Files written; empty when the dialog was cancelled. */
   paths: string[];
   included: number;
+  /** What was left out (or taken at an older revision) and why. */
   notes: string[];
 }
 
@@ -137,7 +140,11 @@ export const api = {
   importDialog: () => call<FileImport[]>("import_dialog"),
   history: (id: string) => call<RevisionEntry[]>("history", { id }),
   diff: (id: string, from: number, to: number) => call<Change[]>("diff", { id, from, to }),
-  consolidate: (kind: ConsolidationKind) => call<ConsolidationSaved>("consolidate", { kind }),
+  /** What a consolidation under `options` would include, and why (shown before it is made). */
+  consolidationPlan: (options: ConsolidationOptions) => call<ConsolidationPlan>("consolidation_plan", { options }),
+  /** Consolidates exactly what `consolidationPlan(options)` shows. */
+  consolidate: (kind: ConsolidationKind, options: ConsolidationOptions) =>
+    call<ConsolidationSaved>("consolidate", { kind, options }),
   backups: () => call<BackupEntry[]>("backups"),
   restoreBackup: (name: string) => call<null>("restore_backup", { name }),
 };

@@ -104,7 +104,7 @@ describe("the start screen per role", () => {
     expect(table.textContent, "no alarm about the themes that are not the animator's").not.toContain("Aucune feuille de route");
     expect(table.textContent).toContain("Pas de feuille de route reçue dans cette copie");
     expect(table.textContent, "theme 9 is not repeated in the table").not.toContain("Les parcours d’insertion");
-    expect(screen.queryByRole("heading", { name: "Consolidation régionale" }), "the secretariat's outputs are not the animator's").toBeNull();
+    expect(screen.queryByRole("heading", { name: "Consolidation" }), "the secretariat's outputs are not the animator's").toBeNull();
   });
 
   it("lets the question be skipped: the secretariat's view, stored, and said", async () => {
@@ -116,7 +116,7 @@ describe("the start screen per role", () => {
     const table = await screen.findByRole("table");
     expect(table.querySelector("caption")?.textContent).toBe("Les 3 thèmes de la région");
     expect(table.textContent, "the secretariat still sees what is missing").toContain("Aucune feuille de route");
-    expect(screen.getByRole("heading", { name: "Consolidation régionale" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Consolidation" })).toBeInTheDocument();
   });
 
   it("proposes the role the store suggests, and changes it from the start screen", async () => {

@@ -13,14 +13,13 @@ import { announce } from "../announce";
 import {
   api,
   ApiError,
-  type ConsolidationKind,
-  type ConsolidationSaved,
   type FileImport,
   type Overview,
   type RoadmapCard,
   type ThemeRow,
 } from "../api";
 import { Backups } from "../components/Backups";
+import { Consolidation } from "./Consolidation";
 import { dateLong, decisionLabel, euros, roadmapStatusLabel, timestamp } from "../french";
 import { avisSeverity, OwnRoadmap, statusSeverity } from "./OwnRoadmap";
 import { roleLabel, RoleQuestion } from "./RoleQuestion";
@@ -90,7 +89,6 @@ export function Start(props: {
   const [imports, setImports] = useState<FileImport[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const [made, setMade] = useState<ConsolidationSaved | null>(null);
   /** « Changer de rôle » asked; `skipped`: the first-run question was passed (say so). */
   const [changingRole, setChangingRole] = useState(false);
   const [skipped, setSkipped] = useState(false);
@@ -171,18 +169,6 @@ export function Start(props: {
     }
   };
 
-  const consolidate = async (kind: ConsolidationKind) => {
-    setBusy(true);
-    setMade(null);
-    try {
-      setMade(await api.consolidate(kind));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   if (!overview)
     return error ? (
       <>
@@ -220,9 +206,12 @@ export function Start(props: {
     );
   const mine = role.kind === "animator" ? rows.find((t) => t.number === role.theme) : undefined;
   const others = mine ? rows.filter((t) => t !== mine) : rows;
-  const done = rows.filter((r) => r.roadmaps.length > 0).length;
+  // The summary and the caption follow the département filter.
+  const filtered = overview.departements.find((d) => d.code === departement);
+  const concerned = rows.map((r) => r.roadmaps.filter((c) => concerns(c, departement, overview.region_code)));
+  const done = concerned.filter((c) => c.length > 0).length;
   const doubles = rows.filter((r) => r.roadmaps.length > 1).map((r) => r.number);
-  const total = rows.flatMap((r) => r.roadmaps).reduce((s, c) => s + c.total_cents, 0);
+  const total = concerned.flat().reduce((s, c) => s + c.total_cents, 0);
   const filter = (
     <div className="fdr-toolbar">
       <Select
@@ -242,7 +231,13 @@ export function Start(props: {
   const table = (
     <ThemesTable
       rows={others}
-      caption={mine ? `Les ${others.length} autres thèmes de la région` : `Les ${rows.length} thèmes de la région`}
+      caption={
+        filtered
+          ? `Feuilles de route concernant le département ${filtered.name} (${filtered.code}) : ${done} thème${done > 1 ? "s" : ""} sur ${rows.length}`
+          : mine
+            ? `Les ${others.length} autres thèmes de la région`
+            : `Les ${rows.length} thèmes de la région`
+      }
       departement={departement}
       regionCode={overview.region_code}
       neutral={mine !== undefined}
@@ -277,8 +272,9 @@ export function Start(props: {
       )}
       {!mine && (
         <p>
-          {done} thème{done > 1 ? "s" : ""} sur {rows.length} {done > 1 ? "ont" : "a"} une feuille de route dans cette
-          copie ; budget total des actions : {euros(total)}.
+          {done} thème{done > 1 ? "s" : ""} sur {rows.length} {done > 1 ? "ont" : "a"} une feuille de route
+          {filtered ? ` concernant le département ${filtered.name} (${filtered.code})` : ""} dans cette copie ; budget
+          total des actions : {euros(total)}.
         </p>
       )}
       {error && <Alert className="fr-mb-2w" severity="error" small description={error} closable onClose={() => setError(null)} />}
@@ -330,40 +326,7 @@ export function Start(props: {
           {table}
         </>
       )}
-      {!mine && (
-        <section className="fr-mt-4w" aria-labelledby="consolidation-title">
-          <h2 className="fr-h5" id="consolidation-title">
-            Consolidation régionale
-          </h2>
-          <p>
-            La dernière révision exportée ou reçue de chaque feuille de route : le document régional à publier (il
-            porte les données de chaque feuille et s’importe), ou les tableaux pour un tableur.
-          </p>
-          <div className="fdr-toolbar">
-            <Button iconId="fr-icon-file-pdf-line" disabled={busy} onClick={() => consolidate("pdf")}>
-              Document régional (PDF)
-            </Button>
-            <Button priority="secondary" iconId="fr-icon-table-line" disabled={busy} onClick={() => consolidate("xlsx")}>
-              Classeur (XLSX)
-            </Button>
-            <Button priority="secondary" iconId="fr-icon-file-text-line" disabled={busy} onClick={() => consolidate("csv")}>
-              Fichiers CSV
-            </Button>
-          </div>
-          <div aria-live="polite" id="consolidation-result" className="fr-mb-4w">
-            {made &&
-              (made.paths.length === 0 ? (
-                <Alert severity="info" small description="Consolidation annulée : aucun fichier écrit." />
-              ) : (
-                <Alert
-                  severity="success"
-                  small
-                  description={`${made.included} feuille${made.included > 1 ? "s" : ""} de route consolidée${made.included > 1 ? "s" : ""} : ${made.paths.join(", ")}.${made.notes.length ? ` ${made.notes.join(" ")}` : ""}`}
-                />
-              ))}
-          </div>
-        </section>
-      )}
+      {!mine && <Consolidation departement={departement} departements={overview.departements} />}
       <details className="fr-mt-2w">
         <summary>Sauvegardes de la base</summary>
         <Backups onRestored={load} />

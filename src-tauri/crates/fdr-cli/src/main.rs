@@ -71,12 +71,18 @@ enum Command {
     Check,
     /// Consolide la dernière révision exportée ou reçue de chaque feuille de route : PDF régional, classeur XLSX, ou fichiers CSV.
     ///
-    /// PDF : couverture, sommaire, synthèse régionale (thèmes, budget
-    /// financeur × année, indicateurs, participation), puis chaque feuille de
-    /// route ; il porte le JSON de chacune et s’importe. XLSX : feuilles « Feuilles de route », « Objectifs », « Actions »,
+    /// PDF : couverture, sommaire, synthèse régionale (thèmes, avis du
+    /// secrétariat, budget financeur × année, indicateurs, participation),
+    /// puis chaque feuille de route ; il porte le JSON de chacune et s’importe.
+    /// XLSX : feuilles « Feuilles de route », « Objectifs », « Actions »,
     /// « Financements » (une ligne par ligne de financement), « Indicateurs »,
     /// « Mesures », « Participation », cellules typées. CSV : un fichier par
     /// feuille dans le dossier --out (UTF-8 avec BOM, « ; », pour Excel en français).
+    ///
+    /// Par défaut : toute la région, les feuilles remises ou validées, et pour
+    /// une feuille modifiée depuis son dernier export, cette dernière révision
+    /// exportée. Chaque thème inclus ou non, et pourquoi, s’écrit sur la
+    /// sortie d’erreur (« FICHIER: note: ... »).
     Consolidate {
         /// Format.
         #[arg(long, value_enum, default_value_t = Consolidation::Pdf)]
@@ -84,6 +90,24 @@ enum Command {
         /// Fichier à écrire (PDF, XLSX), ou dossier (CSV).
         #[arg(long, value_name = "FILE|DIR")]
         out: PathBuf,
+        /// Document d’un département (code, ex. 60) : les feuilles qui le concernent ou concernent toute la région.
+        #[arg(long, value_name = "CODE")]
+        departement: Option<String>,
+        /// Statuts inclus, séparés par des virgules.
+        #[arg(
+            long,
+            value_enum,
+            value_delimiter = ',',
+            value_name = "STATUTS",
+            default_value = "remise,validee"
+        )]
+        statuts: Vec<StatutArg>,
+        /// Laisse de côté les feuilles modifiées depuis leur dernier export (au lieu de prendre leur dernière révision exportée).
+        #[arg(long)]
+        sans_modifiees: bool,
+        /// N° de thème à exclure, séparés par des virgules.
+        #[arg(long, value_delimiter = ',', value_name = "N")]
+        exclure: Vec<i64>,
     },
     /// Ce qui a changé entre deux révisions reçues ou envoyées d’une feuille de route, champ par champ.
     ///
@@ -218,6 +242,27 @@ enum AnswerArg {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum StatutArg {
+    /// Remise au secrétariat.
+    Remise,
+    /// Validée par le secrétariat.
+    #[value(alias = "validée")]
+    Validee,
+    /// En cours de rédaction.
+    Brouillon,
+}
+
+impl From<StatutArg> for fdr_core::RoadmapStatus {
+    fn from(s: StatutArg) -> Self {
+        match s {
+            StatutArg::Remise => Self::Submitted,
+            StatutArg::Validee => Self::Validated,
+            StatutArg::Brouillon => Self::Draft,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Consolidation {
     /// Le document régional PDF (synthèse, puis chaque feuille de route ; il porte leurs données).
     Pdf,
@@ -278,7 +323,22 @@ fn main() -> ExitCode {
         Command::Export { target, format, out } => export(&mut store, &target, format, &out),
         Command::Check => check(&mut store),
         Command::Diff { target, from, to, json } => diff(&store, &target, from, to, json),
-        Command::Consolidate { format, out } => consolidate(&mut store, format, &out),
+        Command::Consolidate {
+            format,
+            out,
+            departement,
+            statuts,
+            sans_modifiees,
+            exclure,
+        } => {
+            let options = fdr_session::ConsolidationOptions {
+                departement,
+                statuses: statuts.into_iter().map(Into::into).collect(),
+                without_edited: sans_modifiees,
+                excluded_themes: exclure,
+            };
+            consolidate(&mut store, format, &options, &out)
+        }
         Command::Backup { dir } => {
             let dir = dir.unwrap_or_else(|| fdr_store::backup::backups_dir(&db));
             match store.backup(&dir, "manuelle") {
@@ -652,22 +712,29 @@ fn import(store: &mut Store, files: &[PathBuf]) -> ExitCode {
     }
 }
 
-/// Writes the consolidated PDF, workbook or CSV files of the published revisions.
-fn consolidate(store: &mut Store, format: Consolidation, out: &Path) -> ExitCode {
+/// Writes the consolidated PDF, workbook or CSV files of the published
+/// revisions `options` include, saying which and why on stderr.
+fn consolidate(
+    store: &mut Store,
+    format: Consolidation,
+    options: &fdr_session::ConsolidationOptions,
+    out: &Path,
+) -> ExitCode {
     let kind = match format {
         Consolidation::Pdf => fdr_session::ConsolidationKind::Pdf,
         Consolidation::Xlsx => fdr_session::ConsolidationKind::Xlsx,
         Consolidation::Csv => fdr_session::ConsolidationKind::Csv,
     };
-    let made = match fdr_session::consolidate(store, kind) {
+    let made = match fdr_session::consolidate(store, kind, options) {
         Ok(made) => made,
         Err(e) => {
             eprintln!("{}: error: {e}", out.display());
             return ExitCode::from(1);
         }
     };
-    for note in &made.notes {
-        eprintln!("{}: warning: {note}", out.display());
+    eprintln!("{}: note: {}", out.display(), made.plan.title);
+    for line in made.plan.lines() {
+        eprintln!("{}: note: {line}", out.display());
     }
     // One file (PDF, XLSX) to `out`; CSV files under their names in the folder `out`.
     let written: Result<Vec<PathBuf>, String> = match format {
@@ -688,7 +755,7 @@ fn consolidate(store: &mut Store, format: Consolidation, out: &Path) -> ExitCode
                 println!("{}", p.display());
             }
             match made.included {
-                0 => println!("aucune feuille de route exportée ou reçue dans la base : document vide"),
+                0 => println!("aucune feuille de route incluse : document vide"),
                 1 => println!("1 feuille de route consolidée"),
                 n => println!("{n} feuilles de route consolidées"),
             }

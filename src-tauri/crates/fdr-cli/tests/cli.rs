@@ -748,3 +748,139 @@ fn the_default_store_is_local_and_an_old_one_moves_there_under_a_non_ascii_home(
         "the move happens once"
     );
 }
+
+/// The example as another group would send it: another id and theme, a
+/// status, and every objective and action on one département.
+fn variant(dir: &Path, name: &str, id: &str, theme: i64, status: &str, departement: &str) -> PathBuf {
+    let mut v = example_value();
+    v["id"] = serde_json::json!(id);
+    v["theme"]["number"] = serde_json::json!(theme);
+    v["status"] = serde_json::json!(status);
+    for part in ["objectives", "actions"] {
+        for item in v[part].as_array_mut().unwrap() {
+            item["territories"] = serde_json::json!([departement]);
+        }
+    }
+    write_json(dir, name, &v)
+}
+
+#[test]
+fn consolidate_takes_a_departement_statuses_and_exclusions_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.sqlite");
+    let nord = variant(
+        dir.path(),
+        "nord.fdr.json",
+        "00000000-0000-4000-8000-000000000003",
+        3,
+        "validated",
+        "59",
+    );
+    let draft = variant(
+        dir.path(),
+        "b.fdr.json",
+        "00000000-0000-4000-8000-000000000005",
+        5,
+        "draft",
+        "60",
+    );
+    let out = fdr(
+        &db,
+        &["import", EXAMPLE, nord.to_str().unwrap(), draft.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let pdf = dir.path().join("région.pdf");
+    let pdf = pdf.to_str().unwrap();
+
+    let out = fdr(&db, &["consolidate", "--out", pdf]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(err.contains(&format!("{pdf}: note: Document régional")), "{err}");
+    assert!(
+        err.contains("note: Thème 5 — ") && err.contains("statut « brouillon » non retenu"),
+        "{err}"
+    );
+    assert!(
+        err.contains("note: Thème 9 — ") && err.contains("incluse : révision 3, remise"),
+        "{err}"
+    );
+    assert!(
+        text(&out.stdout).contains("2 feuilles de route consolidées"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    let out = fdr(
+        &db,
+        &[
+            "consolidate",
+            "--out",
+            pdf,
+            "--departement",
+            "60",
+            "--statuts",
+            "remise,validee,brouillon",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(err.contains("note: Document du département Oise (60)"), "{err}");
+    assert!(
+        err.contains("ne concerne pas le département Oise (60)"),
+        "the Nord's roadmap is left out: {err}"
+    );
+    assert!(
+        text(&out.stdout).contains("2 feuilles de route consolidées"),
+        "the example and the Oise's draft: {}",
+        text(&out.stdout)
+    );
+
+    let out = fdr(
+        &db,
+        &["consolidate", "--out", pdf, "--statuts", "validée", "--exclure", "3,9"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("exclu à votre demande"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stdout).contains("aucune feuille de route incluse"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    // The example edited here after being taken over: left out with --sans-modifiees.
+    assert!(fdr(&db, &["adopt", "9"]).status.success());
+    let mut store = fdr_store::Store::open(&db, fdr_store::system_clock()).unwrap();
+    store
+        .set_diagnosis_text("5b0c7f1e-2a8d-4c39-9d7e-0f3a6b21c409", "Neuf")
+        .unwrap();
+    drop(store);
+    let out = fdr(&db, &["consolidate", "--out", pdf, "--sans-modifiees"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("modifiée depuis son dernier export (révision 3)"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stdout).contains("1 feuille de route consolidée"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    for (args, field) in [
+        (vec!["--departement", "75"], "département : code « 75 » inconnu"),
+        (vec!["--exclure", "16"], "thèmes exclus : thème 16 inconnu"),
+    ] {
+        let mut all = vec!["consolidate", "--out", pdf];
+        all.extend(args);
+        let out = fdr(&db, &all);
+        assert_eq!(out.status.code(), Some(1), "refused: {}", text(&out.stderr));
+        assert!(text(&out.stderr).contains(field), "{}", text(&out.stderr));
+    }
+    let out = fdr(&db, &["consolidate", "--out", pdf, "--statuts", "publiée"]);
+    assert_eq!(out.status.code(), Some(2), "an unknown status is a bad command line");
+}

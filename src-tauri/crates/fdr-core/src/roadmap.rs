@@ -67,6 +67,17 @@ impl Period {
     pub fn is_valid(&self) -> bool {
         Self::YEARS.contains(&self.start) && Self::YEARS.contains(&self.end) && self.start <= self.end
     }
+
+    /// The span of several periods: the earliest start to the latest end
+    /// (a consolidated document's period); `None` when there are none.
+    pub fn span<'a>(periods: impl IntoIterator<Item = &'a Period>) -> Option<Period> {
+        periods.into_iter().fold(None, |acc: Option<Period>, p| {
+            Some(acc.map_or(*p, |a| Period {
+                start: a.start.min(p.start),
+                end: a.end.max(p.end),
+            }))
+        })
+    }
 }
 
 /// The thematic working group a roadmap belongs to.
@@ -671,6 +682,17 @@ pub fn is_state_funder(funder: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_runs_from_the_earliest_start_to_the_latest_end() {
+        let p = |start, end| Period { start, end };
+        assert_eq!(Period::span([]), None, "no period, no span");
+        assert_eq!(
+            Period::span(&[p(2019, 2022), p(2024, 2027), p(2020, 2021)]),
+            Some(p(2019, 2027)),
+            "2019 is the earliest start, 2027 the latest end"
+        );
+    }
 
     #[test]
     fn state_funder_matches_spellings_only_of_the_state() {

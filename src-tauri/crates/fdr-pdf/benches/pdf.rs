@@ -177,6 +177,7 @@ fn hostile(reps: usize) {
                 roadmap: r,
                 json,
                 exported_at: at,
+                review: None,
             })
             .collect();
         let (all, all_cpu) = measure(reps.min(3), || {

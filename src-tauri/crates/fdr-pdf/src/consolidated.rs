@@ -24,6 +24,45 @@ pub struct Part<'a> {
     pub roadmap: &'a Roadmap,
     /// Its export date and the SHA-256 of its JSON.
     pub info: ExportInfo,
+    /// Where the secretariat's review of it stands, in a few words (the
+    /// summary's « Avis » column); `None` shows a dash.
+    pub review: Option<String>,
+}
+
+/// What a consolidated document covers: the whole region, or one of its
+/// départements.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// The region.
+    #[default]
+    Region,
+    /// One département.
+    Departement(fdr_core::catalogue::Departement),
+}
+
+impl Scope {
+    /// The document's name: « Document régional » or « Document du
+    /// département Oise (60) ».
+    pub fn title(&self) -> String {
+        match self {
+            Self::Region => "Document régional".into(),
+            Self::Departement(d) => format!("Document du département {} ({})", d.name, d.code),
+        }
+    }
+
+    /// What the running header says before the current part.
+    fn header(&self, catalogue: &Catalogue) -> String {
+        match self {
+            Self::Region => format!("Consolidation régionale · {}", catalogue.region.name),
+            Self::Departement(d) => format!("Consolidation départementale · {} ({})", d.name, d.code),
+        }
+    }
+}
+
+/// The period a consolidated document covers: the span of its roadmaps'
+/// periods, or the strategy's when it has none.
+pub fn covered_period(parts: &[Part], catalogue: &Catalogue) -> Period {
+    Period::span(parts.iter().map(|p| &p.roadmap.period)).unwrap_or(catalogue.period)
 }
 
 const SUMMARY: [&str; 4] = [
@@ -36,13 +75,14 @@ const SUMMARY: [&str; 4] = [
 /// Contents entries a roadmap adds (its title, five parts, the annex).
 const ENTRIES_PER_ROADMAP: usize = 7;
 
-/// Lays out the consolidated document of `parts` (in theme order), dated `date` (`YYYY-MM-DD`).
-pub fn layout(parts: &[Part], date: &str, fonts: &mut Fonts) -> Document {
+/// Lays out the consolidated document of `parts` (in theme order) for
+/// `scope`, dated `date` (`YYYY-MM-DD`).
+pub fn layout(parts: &[Part], date: &str, scope: &Scope, fonts: &mut Fonts) -> Document {
     let g = Geometry::a4();
     let catalogue = Catalogue::builtin();
     let mut flow = Flow::new(fonts, g);
     let root = StructTree::ROOT;
-    cover(&mut flow, parts, date, catalogue, root);
+    cover(&mut flow, parts, date, scope, catalogue, root);
 
     flow.new_page();
     let toc_first_page = flow.page_index();
@@ -57,9 +97,14 @@ pub fn layout(parts: &[Part], date: &str, fonts: &mut Fonts) -> Document {
 
     flow.new_page();
     let sect = flow.tree.add(root, Role::Sect);
-    flow.heading(1, "Synthèse régionale", sect, true);
-    themes_table(&mut flow, parts, catalogue, sect);
-    regional_budget(&mut flow, parts, sect);
+    let synthesis = match scope {
+        Scope::Region => "Synthèse régionale".to_string(),
+        Scope::Departement(d) => format!("Synthèse pour le département {} ({})", d.name, d.code),
+    };
+    flow.heading(1, &synthesis, sect, true);
+    themes_table(&mut flow, parts, scope, catalogue, sect);
+    periods_note(&mut flow, parts, catalogue, sect);
+    regional_budget(&mut flow, parts, scope, sect);
     indicators_overview(&mut flow, parts, sect);
     participation_summary(&mut flow, parts, sect);
 
@@ -81,17 +126,17 @@ pub fn layout(parts: &[Part], date: &str, fonts: &mut Fonts) -> Document {
 
     roadmap::fill_contents(&mut flow, toc, toc_first_page, toc_top, per_page, 2);
     let mut doc = flow.finish();
-    furniture(&mut doc, date, catalogue, fonts);
+    furniture(&mut doc, date, scope, catalogue, fonts);
     doc
 }
 
-fn cover(flow: &mut Flow, parts: &[Part], date: &str, catalogue: &Catalogue, root: NodeId) {
+fn cover(flow: &mut Flow, parts: &[Part], date: &str, scope: &Scope, catalogue: &Catalogue, root: NodeId) {
     let g = flow.geometry;
-    roadmap::cover_band(flow, &catalogue.region.name, catalogue.period, root);
+    roadmap::cover_band(flow, &catalogue.region.name, covered_period(parts, catalogue), root);
 
     flow.y = 190.0;
     flow.plain(
-        "Document régional consolidé",
+        &format!("{} consolidé", scope.title()),
         TextStyle::bold(11.0).colored(Rgb::BLUE),
         root,
     );
@@ -112,12 +157,14 @@ fn cover(flow: &mut Flow, parts: &[Part], date: &str, catalogue: &Catalogue, roo
         .collect::<std::collections::BTreeSet<_>>()
         .len();
     let total: i128 = parts.iter().map(|p| p.roadmap.total_cents()).sum();
+    let span = covered_period(parts, catalogue);
     for line in [
         format!(
-            "{received} thème{} sur {} avec une feuille de route",
+            "{received} thème{} sur {} inclus",
             if received > 1 { "s" } else { "" },
             catalogue.themes.len()
         ),
+        format!("Période couverte : {}", french::period(span.start, span.end)),
         format!("Budget total des actions : {}", french::money_cents(total)),
         format!("Établi le {}", french::date_long(date)),
     ] {
@@ -167,12 +214,13 @@ fn facts(flow: &mut Flow, part: &Part, sect: NodeId) {
     flow.table(&columns, &rows, sect);
 }
 
-fn themes_table(flow: &mut Flow, parts: &[Part], catalogue: &Catalogue, sect: NodeId) {
+fn themes_table(flow: &mut Flow, parts: &[Part], scope: &Scope, catalogue: &Catalogue, sect: NodeId) {
     flow.heading(2, SUMMARY[0], sect, true);
     let columns = [
         Column::new("N°"),
         Column::new("Thème"),
         Column::new("Statut"),
+        Column::new("Avis"),
         Column::right("Rév."),
         Column::new("Exportée le"),
         Column::right("Obj."),
@@ -186,12 +234,14 @@ fn themes_table(flow: &mut Flow, parts: &[Part], catalogue: &Catalogue, sect: No
             .iter()
             .filter(|p| p.roadmap.theme.number == theme.number)
             .collect();
-        if mine.is_empty() {
+        // A départemental document lists only the themes it includes.
+        if mine.is_empty() && *scope == Scope::Region {
             rows.push(Row {
                 cells: vec![
                     Cell::new(theme.number.to_string()),
                     Cell::new(theme.title.as_str()),
-                    Cell::new("Non reçue"),
+                    Cell::new("Non incluse"),
+                    Cell::new("—"),
                     Cell::new("—"),
                     Cell::new("—"),
                     Cell::new("—"),
@@ -210,6 +260,7 @@ fn themes_table(flow: &mut Flow, parts: &[Part], catalogue: &Catalogue, sect: No
                     Cell::new(theme.number.to_string()),
                     Cell::new(r.theme.title.as_str()),
                     Cell::new(r.status.label_fr()),
+                    Cell::new(p.review.as_deref().unwrap_or("—")),
                     Cell::new(r.revision.to_string()),
                     Cell::new(french::date(&p.info.date)),
                     Cell::new(r.objectives.len().to_string()),
@@ -227,7 +278,11 @@ fn themes_table(flow: &mut Flow, parts: &[Part], catalogue: &Catalogue, sect: No
     rows.push(Row {
         cells: vec![
             Cell::bold(""),
-            Cell::bold("Total régional"),
+            Cell::bold(match scope {
+                Scope::Region => "Total régional",
+                Scope::Departement(_) => "Total",
+            }),
+            Cell::bold(""),
             Cell::bold(""),
             Cell::bold(""),
             Cell::bold(""),
@@ -258,8 +313,49 @@ fn themes_table(flow: &mut Flow, parts: &[Part], catalogue: &Catalogue, sect: No
     }
 }
 
-fn regional_budget(flow: &mut Flow, parts: &[Part], sect: NodeId) {
-    flow.heading(2, SUMMARY[1], sect, true);
+/// The period covered, and every roadmap whose own period differs from it.
+fn periods_note(flow: &mut Flow, parts: &[Part], catalogue: &Catalogue, sect: NodeId) {
+    if parts.is_empty() {
+        return;
+    }
+    let span = covered_period(parts, catalogue);
+    flow.plain(
+        &format!(
+            "Période couverte par les feuilles de route incluses : {}.",
+            french::period(span.start, span.end)
+        ),
+        styles::BODY,
+        sect,
+    );
+    let differing: Vec<String> = parts
+        .iter()
+        .filter(|p| p.roadmap.period != span)
+        .map(|p| {
+            let r = p.roadmap;
+            format!(
+                "thème {} — {} ({})",
+                r.theme.number,
+                r.theme.title,
+                french::period(r.period.start, r.period.end)
+            )
+        })
+        .collect();
+    if !differing.is_empty() {
+        flow.plain(
+            &format!("Période différente de celle-ci : {}.", differing.join(" ; ")),
+            styles::BODY,
+            sect,
+        );
+    }
+}
+
+fn regional_budget(flow: &mut Flow, parts: &[Part], scope: &Scope, sect: NodeId) {
+    // A départemental document sums whole roadmaps, some of them regional.
+    let heading = match scope {
+        Scope::Region => SUMMARY[1],
+        Scope::Departement(_) => "Budget des feuilles de route incluses, par financeur et par année",
+    };
+    flow.heading(2, heading, sect, true);
     let lines: Vec<FundingLine> = parts
         .iter()
         .flat_map(|p| p.roadmap.actions.iter().flat_map(|a| a.funding.iter().cloned()))
@@ -397,7 +493,7 @@ fn participation_summary(flow: &mut Flow, parts: &[Part], sect: NodeId) {
 
 /// Running header (the region and the current theme) and footer on every
 /// page but the cover, as artifacts.
-fn furniture(doc: &mut Document, date: &str, catalogue: &Catalogue, fonts: &mut Fonts) {
+fn furniture(doc: &mut Document, date: &str, scope: &Scope, catalogue: &Catalogue, fonts: &mut Fonts) {
     // Which part each page belongs to, from the level-1 headings.
     let starts: Vec<(usize, String)> = doc
         .headings
@@ -412,7 +508,7 @@ fn furniture(doc: &mut Document, date: &str, catalogue: &Catalogue, fonts: &mut 
             .find(|(p, _)| *p <= page)
             .map(|(_, t)| t.as_str())
             .unwrap_or("");
-        format!("Consolidation régionale · {} · {current}", catalogue.region.name)
+        format!("{} · {current}", scope.header(catalogue))
     };
     roadmap::page_furniture(doc, fonts, header, &format!("Établi le {}", french::date_long(date)));
 }

@@ -169,6 +169,9 @@ pub struct Source<'a> {
     pub json: &'a [u8],
     /// When that export was made.
     pub exported_at: &'a str,
+    /// Where the secretariat's review of it stands, in a few words (the
+    /// regional summary's « Avis » column), if known.
+    pub review: Option<&'a str>,
 }
 
 /// The name of a roadmap's JSON inside the consolidated PDF:
@@ -186,6 +189,12 @@ pub fn consolidated_attachment_name(theme: i64, nth: usize) -> String {
 /// on `created` (RFC 3339). It carries each roadmap's JSON as an attachment
 /// (see [`consolidated_attachment_name`]): the same inputs give the same bytes.
 pub fn consolidated_pdf(sources: &[Source], created: &str) -> Vec<u8> {
+    consolidated_pdf_of(sources, created, &consolidated::Scope::Region)
+}
+
+/// [`consolidated_pdf`] for a scope: the region, or one département (its
+/// title, summary and running header say which).
+pub fn consolidated_pdf_of(sources: &[Source], created: &str, scope: &consolidated::Scope) -> Vec<u8> {
     let mut sorted: Vec<&Source> = sources.iter().collect();
     sorted.sort_by(|a, b| (a.roadmap.theme.number, &a.roadmap.id).cmp(&(b.roadmap.theme.number, &b.roadmap.id)));
     let parts: Vec<consolidated::Part> = sorted
@@ -196,11 +205,12 @@ pub fn consolidated_pdf(sources: &[Source], created: &str) -> Vec<u8> {
                 date: s.exported_at.get(..10).unwrap_or("1970-01-01").to_string(),
                 json_sha256: sha256_hex(s.json),
             },
+            review: s.review.map(str::to_string),
         })
         .collect();
     let date = created.get(..10).unwrap_or("1970-01-01");
     let mut fonts = fonts::Fonts::new();
-    let doc = consolidated::layout(&parts, date, &mut fonts);
+    let doc = consolidated::layout(&parts, date, scope, &mut fonts);
     let mut seen: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
     let attachments: Vec<render::Attachment> = sorted
         .iter()
@@ -219,18 +229,25 @@ pub fn consolidated_pdf(sources: &[Source], created: &str) -> Vec<u8> {
         })
         .collect();
     let region = fdr_core::catalogue::Catalogue::builtin();
+    let span = consolidated::covered_period(&parts, region);
     let meta = render::Metadata {
-        title: format!(
-            "Feuilles de route thématiques — {} — document consolidé",
-            region.region.name
-        ),
+        title: match scope {
+            consolidated::Scope::Region => format!(
+                "Feuilles de route thématiques — {} — document consolidé",
+                region.region.name
+            ),
+            consolidated::Scope::Departement(d) => format!(
+                "Feuilles de route thématiques — {} ({}) — document consolidé",
+                d.name, d.code
+            ),
+        },
         author: "Secrétariat régional de la stratégie de prévention et de lutte contre la pauvreté".into(),
         subject: format!(
-            "Consolidation régionale de {} feuille{} de route, {}–{}",
+            "{} : consolidation de {} feuille{} de route, {}",
+            scope.title(),
             parts.len(),
             if parts.len() > 1 { "s" } else { "" },
-            region.period.start,
-            region.period.end
+            fdr_core::french::period(span.start, span.end)
         ),
         keywords: "feuilles de route, stratégie pauvreté, consolidation régionale".into(),
         created: created.to_string(),

@@ -378,12 +378,28 @@ fn consolidated(sources: &[(Roadmap, Vec<u8>, String)]) -> Vec<u8> {
             roadmap: r,
             json,
             exported_at: at,
+            review: None,
         })
         .collect();
     fdr_pdf::consolidated_pdf(&s, "2026-12-01T09:00:00Z")
 }
 
 fn consolidated_layout(sources: &[(Roadmap, Vec<u8>, String)]) -> fdr_pdf::layout::Document {
+    consolidated_layout_reviewed(sources, |_| None)
+}
+
+/// The longest review states the overview can give, on every theme in turn.
+const REVIEW_STATES: [&str; 4] = [
+    "Modifications demandées (r12), 12 bloquantes ouvertes",
+    "Remarques sans décision (r3), 4 sans réponse",
+    "Validée (r7)",
+    "Pas d’avis",
+];
+
+fn consolidated_layout_reviewed(
+    sources: &[(Roadmap, Vec<u8>, String)],
+    review: impl Fn(usize) -> Option<String>,
+) -> fdr_pdf::layout::Document {
     let parts: Vec<fdr_pdf::consolidated::Part> = sources
         .iter()
         .map(|(r, json, at)| fdr_pdf::consolidated::Part {
@@ -392,10 +408,16 @@ fn consolidated_layout(sources: &[(Roadmap, Vec<u8>, String)]) -> fdr_pdf::layou
                 date: at[..10].to_string(),
                 json_sha256: fdr_pdf::sha256_hex(json),
             },
+            review: None,
+        })
+        .enumerate()
+        .map(|(i, part)| fdr_pdf::consolidated::Part {
+            review: review(i),
+            ..part
         })
         .collect();
     let mut fonts = fdr_pdf::fonts::Fonts::new();
-    fdr_pdf::consolidated::layout(&parts, "2026-12-01", &mut fonts)
+    fdr_pdf::consolidated::layout(&parts, "2026-12-01", &fdr_pdf::consolidated::Scope::Region, &mut fonts)
 }
 
 fn roadmap_layout((r, json, at): &(Roadmap, Vec<u8>, String)) -> fdr_pdf::layout::Document {
@@ -415,6 +437,10 @@ fn no_table_of_the_documents_cuts_a_word_a_number_an_amount_a_date_or_an_id() {
         ("example", roadmap_layout(&example())),
         ("400 actions", roadmap_layout(&large())),
         ("15 consolidated", consolidated_layout(&fifteen())),
+        (
+            "15 consolidated with their avis",
+            consolidated_layout_reviewed(&fifteen(), |i| Some(REVIEW_STATES[i % 4].to_string())),
+        ),
     ];
     for (name, doc) in &docs {
         let mut cells = 0;
@@ -438,6 +464,41 @@ fn no_table_of_the_documents_cuts_a_word_a_number_an_amount_a_date_or_an_id() {
         }
         assert!(cells > 50, "{name}: the check saw the tables ({cells} cell lines)");
     }
+}
+
+#[test]
+fn the_regional_summary_has_an_avis_column_whose_words_are_never_cut() {
+    use fdr_pdf::layout::{Role, Tag};
+    let doc = consolidated_layout_reviewed(&fifteen(), |i| Some(REVIEW_STATES[i % 4].to_string()));
+    // The summary table's cells, line by line, in reading order.
+    let cells: Vec<String> = doc
+        .pages
+        .iter()
+        .flat_map(|page| &page.items)
+        .filter_map(|placed| match (&placed.item, placed.tag) {
+            (Item::Text { line, .. }, Tag::Node(n)) if matches!(doc.tree.nodes[n].role, Role::TD | Role::TH) => {
+                Some(line.text())
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(
+        cells.iter().any(|c| c == "Avis"),
+        "the summary table has an « Avis » header: {cells:?}"
+    );
+    let words: std::collections::BTreeSet<&str> = REVIEW_STATES.iter().flat_map(|s| s.split(' ')).collect();
+    let shown: std::collections::BTreeSet<&str> = cells
+        .iter()
+        .flat_map(|c| c.split([' ', '\u{A0}', '\u{202F}']))
+        .collect();
+    for w in &words {
+        assert!(shown.contains(w), "« {w} » of a review state is set whole in a cell");
+    }
+    let states = cells.iter().filter(|c| c.starts_with("Modifications")).count();
+    assert!(
+        states >= 3,
+        "the review state is shown for each theme that has one ({states} seen)"
+    );
 }
 
 /// Whitespace of any kind as one space (pdftotext writes no-break spaces as spaces).

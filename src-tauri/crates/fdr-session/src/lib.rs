@@ -11,6 +11,7 @@
 //! one store method in [`Session::apply`]; undo and redo come for free
 //! (they restore whole snapshots of the roadmap).
 
+pub mod consolidation;
 mod edit;
 mod error;
 pub mod patch;
@@ -18,6 +19,7 @@ mod review;
 mod role;
 mod view;
 
+pub use consolidation::{consolidate, ConsolidationOptions, ConsolidationPlan, PlanEntry};
 pub use edit::{ActionField, Edit, IndicatorField, ObjectiveField};
 pub use error::AppError;
 pub use patch::RoadmapPatch;
@@ -445,9 +447,18 @@ impl Session {
         Ok(self.store.diff(id, from, to)?)
     }
 
-    /// The consolidated outputs (see [`consolidate`]).
-    pub fn consolidate(&mut self, kind: ConsolidationKind) -> Result<Consolidated, AppError> {
-        consolidate(&mut self.store, kind)
+    /// What a consolidation under `options` would include, and why (shown before it is made).
+    pub fn consolidation_plan(&mut self, options: &ConsolidationOptions) -> Result<ConsolidationPlan, AppError> {
+        consolidation::plan(&mut self.store, options)
+    }
+
+    /// The consolidated outputs of that plan (see [`consolidate`]).
+    pub fn consolidate(
+        &mut self,
+        kind: ConsolidationKind,
+        options: &ConsolidationOptions,
+    ) -> Result<Consolidated, AppError> {
+        consolidate(&mut self.store, kind, options)
     }
 }
 
@@ -457,68 +468,6 @@ pub fn companion_of(path: &std::path::Path) -> Option<std::path::PathBuf> {
     path.file_name()?.to_str()?.strip_suffix(".fdr.json")?;
     let companion = fdr_core::files::answers_beside(path);
     companion.is_file().then_some(companion)
-}
-
-/// The consolidated outputs of the last exported or received revision of
-/// every roadmap of a store, dated by its clock (the app and `fdr consolidate`).
-pub fn consolidate(store: &mut Store, kind: ConsolidationKind) -> Result<Consolidated, AppError> {
-    let now = store.now();
-    let set = store.published()?;
-    let mut notes: Vec<String> = set
-        .never_exported
-        .iter()
-        .map(|(theme, _)| format!("Thème {theme} : feuille de route jamais exportée ni reçue, non incluse."))
-        .collect();
-    notes.extend(set.roadmaps.iter().filter(|p| p.local_edits).map(|p| {
-        format!(
-            "Thème {} : modifications locales non exportées, non incluses (révision {} utilisée).",
-            p.roadmap.theme.number, p.roadmap.revision
-        )
-    }));
-    let day = now.get(..10).unwrap_or("1970-01-01").to_string();
-    let files = match kind {
-        ConsolidationKind::Pdf => {
-            let sources: Vec<fdr_pdf::Source> = set
-                .roadmaps
-                .iter()
-                .map(|p| fdr_pdf::Source {
-                    roadmap: &p.roadmap,
-                    json: &p.json,
-                    exported_at: &p.exported_at,
-                })
-                .collect();
-            vec![(
-                format!("feuilles-de-route-consolidation-{day}.pdf"),
-                fdr_pdf::consolidated_pdf(&sources, &now),
-            )]
-        }
-        ConsolidationKind::Xlsx | ConsolidationKind::Csv => {
-            let included: Vec<fdr_report::Included> = set
-                .roadmaps
-                .iter()
-                .map(|p| fdr_report::Included {
-                    roadmap: &p.roadmap,
-                    exported_at: Some(&p.exported_at),
-                })
-                .collect();
-            let sheets = fdr_report::sheets(&included);
-            if kind == ConsolidationKind::Xlsx {
-                let bytes =
-                    fdr_report::xlsx::write(&sheets, &now).map_err(|e| AppError::new("report", e.to_string()))?;
-                vec![(format!("feuilles-de-route-consolidation-{day}.xlsx"), bytes)]
-            } else {
-                sheets
-                    .iter()
-                    .map(|s| (format!("{}.csv", s.file_stem), fdr_report::csv::write(s)))
-                    .collect()
-            }
-        }
-    };
-    Ok(Consolidated {
-        files,
-        included: set.roadmaps.len(),
-        notes,
-    })
 }
 
 /// The light-Markdown preview: the blocks exactly as the PDF lays them out,

@@ -127,8 +127,10 @@ pub struct Consolidated {
     pub files: Vec<(String, Vec<u8>)>,
     /// Roadmaps included.
     pub included: usize,
-    /// What was left out and why, in French.
+    /// What was left out (or taken at an older revision) and why, in French.
     pub notes: Vec<String>,
+    /// The plan followed: every roadmap included or not, and why.
+    pub plan: crate::ConsolidationPlan,
 }
 
 /// What to consolidate into.
