@@ -469,11 +469,13 @@ fn restore_backup(app: State<App>, name: String) -> Reply<()> {
         .session
         .lock()
         .map_err(|_| AppError::new("internal", "erreur interne"))?;
+    let role = guard.as_mut().ok().and_then(|s| s.role().ok().flatten());
     *guard = Err(AppError::new("restoring", "restauration en cours")); // closes the store
     let now = (fdr_store::system_clock())();
     let restored = fdr_store::backup::restore(&app.location, std::path::Path::new(&chosen.path), &now);
     *guard = open_session(&app.location);
-    restored.map(|_| ()).map_err(AppError::from)
+    restored.map_err(AppError::from)?;
+    guard.as_mut().map_err(|e| e.clone())?.keep_role(role)
 }
 
 /// Opens the session, or says why the store cannot be opened.

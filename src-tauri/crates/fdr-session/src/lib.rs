@@ -107,6 +107,17 @@ impl Session {
         self.store.setting(ROLE)?.as_deref().map(Role::parse).transpose()
     }
 
+    /// After a restore: the role belongs to the workstation, not to the data,
+    /// so a restored store that does not say (a backup taken before the
+    /// question was answered) takes the role the copy had. A role the
+    /// restored store holds is kept.
+    pub fn keep_role(&mut self, before: Option<Role>) -> Result<(), AppError> {
+        match (before, self.role().ok().flatten()) {
+            (Some(role), None) => self.set_role(role),
+            _ => Ok(()),
+        }
+    }
+
     /// Says what this copy is for; an animator's theme must be one of the region's.
     pub fn set_role(&mut self, role: Role) -> Result<(), AppError> {
         if let Role::Animator { theme } = role {

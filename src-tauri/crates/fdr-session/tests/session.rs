@@ -675,6 +675,27 @@ fn the_preview_shows_french_typography_and_the_data_keeps_the_text_as_typed() {
 }
 
 #[test]
+fn a_restored_store_without_a_role_keeps_the_copys_and_one_with_a_role_keeps_its_own() {
+    use fdr_session::Role;
+    let mut s = session();
+    s.keep_role(Some(Role::Secretariat)).unwrap();
+    assert_eq!(
+        s.role().unwrap(),
+        Some(Role::Secretariat),
+        "a backup taken before the question was answered: the start screen must not ask again"
+    );
+    s.keep_role(Some(Role::Animator { theme: 4 })).unwrap();
+    assert_eq!(
+        s.role().unwrap(),
+        Some(Role::Secretariat),
+        "the role the restored store holds is not replaced"
+    );
+    let mut fresh = session();
+    fresh.keep_role(None).unwrap();
+    assert_eq!(fresh.role().unwrap(), None, "no role before, none invented");
+}
+
+#[test]
 fn the_role_of_the_copy_round_trips_and_refuses_what_it_does_not_know() {
     use fdr_session::Role;
     let mut s = session();
