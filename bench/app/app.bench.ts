@@ -46,6 +46,9 @@ async function startScreen() {
 async function relaunch() {
   await browser.deleteSession().catch(() => undefined);
   await browser.waitUntil(() => appPids().length === 0, { timeout: 20000, timeoutMsg: "the previous app has exited" });
+  // Its D-Bus name can outlive the process by a moment (seen: a launch right
+  // after handed over to it and failed).
+  await sleep(1500);
   await browser.reloadSession();
 }
 
