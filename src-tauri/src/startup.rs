@@ -1,9 +1,10 @@
 //! The opt-in startup trace, for the app benchmark (`bench/app/`): with
 //! `FDR_TRACE_STARTUP=1` the shell prints one line to stderr at each step of
-//! its start (any other value is a file the lines are appended to):
+//! its start (any other value is a file the lines are appended to), its
+//! fields separated by tabs:
 //!
 //! ```text
-//! fdr-startup	store opened	212.4	1764650000123
+//! fdr-startup<TAB>store opened<TAB>212.4<TAB>1764650000123
 //! ```
 //!
 //! the step, milliseconds since the process was spawned (on Linux, from
