@@ -14,6 +14,7 @@ const COMMANDS: &[&str] = &[
     "store_location",
     "app_info",
     "startup_notices",
+    "startup_shown",
     "app_events",
     "open_log_folder",
     "import_file",

@@ -13,6 +13,7 @@
 mod events;
 mod journal;
 mod menu;
+mod startup;
 mod window;
 
 use events::{AppEvent, Outbox};
@@ -72,7 +73,16 @@ fn with<T>(app: &App, f: impl FnOnce(&mut Session) -> Reply<T>) -> Reply<T> {
 #[tauri::command]
 fn themes(window: WebviewWindow, app: State<App>) -> Reply<Overview> {
     window::set_title(&window, None);
-    with(&app, |s| s.overview())
+    let overview = with(&app, |s| s.overview());
+    startup::mark("themes answered");
+    overview
+}
+
+/// The start screen's table is on the page (the startup trace's last step,
+/// [`startup`]; nothing without `FDR_TRACE_STARTUP`).
+#[tauri::command]
+fn startup_shown() {
+    startup::mark("table shown");
 }
 
 #[tauri::command]
@@ -646,12 +656,11 @@ fn start(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
             message: note,
         });
     }
-    let mut session = open_session(&location);
-    // The day's backup, verified; a failure is reported, not fatal.
-    if let Ok(s) = session.as_mut() {
-        if let Err(e) = s.store().daily_backup(&fdr_store::backup::backups_dir(&location)) {
-            log::warn!("sauvegarde quotidienne impossible : {e}");
-        }
+    startup::mark("setup entered (window built)");
+    let session = open_session(&location);
+    startup::mark("store opened");
+    if session.is_ok() {
+        daily_backup(location.clone());
     }
     log::info!("base ouverte : {}", journal::shown(&location));
     app.manage(App {
@@ -662,14 +671,34 @@ fn start(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     });
     if let Some(main) = app.get_webview_window(window::MAIN) {
         window::fit_to_screen(&main);
+        window::lighten(&main);
     }
     let cwd = std::env::current_dir().unwrap_or_default();
     import_opened(&handle, events::files_in_args(std::env::args_os().skip(1), &cwd));
+    startup::mark("setup done");
     Ok(())
+}
+
+/// The day's backup, verified, on a thread of its own through its own
+/// read-only connection: the window is usable meanwhile (a backup is a
+/// whole copy of the store). A failure is logged, not fatal.
+fn daily_backup(location: PathBuf) -> std::thread::JoinHandle<Option<PathBuf>> {
+    std::thread::spawn(move || {
+        let taken = fdr_store::backup::daily_backup_of(&location, &(fdr_store::system_clock())());
+        startup::mark("backup done");
+        match taken {
+            Ok(taken) => taken,
+            Err(e) => {
+                log::warn!("sauvegarde quotidienne impossible : {e}");
+                None
+            }
+        }
+    })
 }
 
 /// Starts the application.
 pub fn run() {
+    startup::begin();
     tauri::Builder::default()
         // First: a second launch on the same store hands over and exits here.
         .plugin(
@@ -691,6 +720,10 @@ pub fn run() {
         .menu(menu::build)
         .on_menu_event(|handle, event| on_menu(handle, event.id().as_ref()))
         .setup(start)
+        .on_page_load(|_, payload| match payload.event() {
+            tauri::webview::PageLoadEvent::Started => startup::mark("page load started"),
+            tauri::webview::PageLoadEvent::Finished => startup::mark("page loaded"),
+        })
         .invoke_handler(tauri::generate_handler![
             themes,
             create_roadmap,
@@ -703,6 +736,7 @@ pub fn run() {
             store_location,
             app_info,
             startup_notices,
+            startup_shown,
             app_events,
             open_log_folder,
             import_file,
@@ -741,6 +775,33 @@ pub fn run() {
 #[cfg(test)]
 mod tests {
     use tauri::ipc::Origin;
+
+    /// The day's backup, taken on its own thread once the window is usable,
+    /// is still taken (once a day) and verified, beside the open writer.
+    #[test]
+    fn the_daily_backup_is_taken_after_the_start_and_verified() {
+        let dir = tempfile::tempdir().unwrap();
+        let location = dir.path().join("base.sqlite");
+        let writer = fdr_store::Store::open(&location, fdr_store::system_clock()).unwrap();
+        let taken = super::daily_backup(location.clone())
+            .join()
+            .expect("the backup thread ends")
+            .expect("the first start of the day takes a backup");
+        fdr_store::backup::verify(&taken).expect("the backup is verified");
+        assert_eq!(
+            fdr_store::backup::list(&fdr_store::backup::backups_dir(&location))
+                .unwrap()
+                .len(),
+            1,
+            "one backup beside the store"
+        );
+        assert_eq!(
+            super::daily_backup(location).join().unwrap(),
+            None,
+            "not twice the same day"
+        );
+        drop(writer);
+    }
 
     #[test]
     fn the_store_can_be_named_on_the_command_line() {

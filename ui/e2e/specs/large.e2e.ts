@@ -6,41 +6,13 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { frames, watchFrames } from "../frames";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../../..");
 const cli = process.env.FDR_CLI ?? path.join(root, "target/debug/fdr");
 const work = process.env.FDR_E2E_WORK ?? "";
 const db = process.env.FDR_DB ?? "";
-
-/** Starts counting frames in the page: the longest gap between two frames is the longest the page was blocked. */
-async function watchFrames() {
-  await browser.execute(() => {
-    const w = window as unknown as { fdrFrames: number[]; fdrKeys: number[] };
-    w.fdrFrames = [];
-    w.fdrKeys = [];
-    const tick = (t: number) => {
-      w.fdrFrames.push(t);
-      if (w.fdrFrames.length < 100000) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-    document.addEventListener("keydown", (e) => w.fdrKeys.push(e.timeStamp), true);
-  });
-}
-
-async function frames(): Promise<{ longestGap: number; longestKeyToFrame: number }> {
-  return browser.execute(() => {
-    const w = window as unknown as { fdrFrames: number[]; fdrKeys: number[] };
-    let longestGap = 0;
-    for (let i = 1; i < w.fdrFrames.length; i++) longestGap = Math.max(longestGap, (w.fdrFrames[i] ?? 0) - (w.fdrFrames[i - 1] ?? 0));
-    let longestKeyToFrame = 0;
-    for (const k of w.fdrKeys) {
-      const next = w.fdrFrames.find((f) => f >= k);
-      if (next !== undefined) longestKeyToFrame = Math.max(longestKeyToFrame, next - k);
-    }
-    return { longestGap, longestKeyToFrame };
-  });
-}
 
 describe("a 400-action, 120-indicator roadmap", () => {
   before(async () => {

@@ -127,6 +127,8 @@ export const api = {
   storeLocation: () => call<string>("store_location"),
   appInfo: () => call<AppInfo>("app_info"),
   startupNotices: () => call<Notice[]>("startup_notices"),
+  /** Tells the shell the start screen's table is shown (its startup trace). */
+  startupShown: () => call<null>("startup_shown"),
   /** Subscribes to the shell's events (one subscriber: the last one). */
   appEvents: (onEvent: (e: AppEvent) => void) => {
     const channel = new Channel<AppEvent>();

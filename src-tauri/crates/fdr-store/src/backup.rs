@@ -132,12 +132,28 @@ impl Store {
     /// Takes the day's backup if the newest one is from an earlier day.
     /// Returns it, or `None` when today's exists already.
     pub fn daily_backup(&self, dir: &Path) -> Result<Option<PathBuf>> {
-        let today = self.now().get(..10).unwrap_or_default().to_string();
-        if list(dir)?.first().is_some_and(|b| b.taken_at.starts_with(&today)) {
-            return Ok(None);
-        }
-        self.backup(dir, "quotidienne").map(Some)
+        daily(&self.conn, dir, &self.now())
     }
+}
+
+/// The day's backup through `conn`, unless the newest in `dir` is from today.
+fn daily(conn: &Connection, dir: &Path, now: &str) -> Result<Option<PathBuf>> {
+    let today = now.get(..10).unwrap_or_default();
+    if list(dir)?.first().is_some_and(|b| b.taken_at.starts_with(today)) {
+        return Ok(None);
+    }
+    take(conn, dir, now, "quotidienne").map(Some)
+}
+
+/// [`Store::daily_backup`] of the store file at `store_path` into its
+/// [`backups_dir`], through a read-only connection of its own: it can run
+/// on another thread while the store is open for writing (the desktop app
+/// takes it once its window is usable). The copy is a consistent snapshot
+/// and is verified like every backup.
+pub fn daily_backup_of(store_path: &Path, now: &str) -> Result<Option<PathBuf>> {
+    schema::check_existing(store_path)?;
+    let conn = Connection::open_with_flags(store_path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    daily(&conn, &backups_dir(store_path), now)
 }
 
 /// Replaces the store at `store_path` by a verified backup. The current

@@ -2554,6 +2554,56 @@ fn the_daily_backup_is_taken_once_a_day() {
     assert!(later.daily_backup(&backups).unwrap().is_some(), "the next day again");
 }
 
+/// The desktop app takes the day's backup on a thread of its own once its
+/// window is usable, through a read-only connection, while its writer is
+/// open and writing: the backup is still taken once a day, verified, and
+/// holds what was committed before it.
+#[test]
+fn the_daily_backup_of_an_open_store_is_taken_beside_its_writer_and_verified() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.sqlite");
+    let mut writer = Store::open(&path, ticking_clock()).unwrap();
+    writer.import(&pretty(&example()), None).unwrap();
+    let taken = std::thread::scope(|scope| {
+        let backup = scope.spawn(|| fdr_store::backup::daily_backup_of(&path, "2026-11-30T08:00:00Z"));
+        // The writer keeps writing meanwhile (another roadmap).
+        let mut other = example();
+        other["id"] = serde_json::json!("3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5b");
+        other["theme"]["number"] = serde_json::json!(4);
+        writer.import(&pretty(&other), None).unwrap();
+        backup.join().unwrap()
+    })
+    .expect("the backup beside an open writer succeeds")
+    .expect("the first backup of the day is taken");
+    fdr_store::backup::verify(&taken).expect("the backup is verified: a whole store of ours");
+    assert!(
+        taken.to_string_lossy().ends_with("quotidienne.sqlite"),
+        "{}",
+        taken.display()
+    );
+    let copy = Store::open(&taken, ticking_clock()).unwrap();
+    assert!(
+        !copy.list().unwrap().is_empty(),
+        "the backup holds the roadmap committed before it"
+    );
+    assert_eq!(
+        fdr_store::backup::daily_backup_of(&path, "2026-11-30T18:00:00Z").unwrap(),
+        None,
+        "not twice the same day"
+    );
+    assert!(
+        fdr_store::backup::daily_backup_of(&path, "2026-12-01T08:00:00Z")
+            .unwrap()
+            .is_some(),
+        "the next day again"
+    );
+    assert!(
+        fdr_store::backup::daily_backup_of(&dir.path().join("absente.sqlite"), "2026-12-01T08:00:00Z").is_err(),
+        "no store, no backup (and no store created)"
+    );
+    assert!(!dir.path().join("absente.sqlite").exists(), "nothing created");
+}
+
 #[test]
 fn restoring_keeps_the_current_store_aside_first() {
     let dir = tempfile::tempdir().unwrap();
