@@ -31,28 +31,41 @@ describe("a 400-action, 120-indicator roadmap", () => {
 
   it("shows the actions at once, then all of them, without blocking the page", async () => {
     await watchFrames();
-    const shown = await browser.executeAsync((done: (r: { first: number; all: number; rowsFirst: number }) => void) => {
+    // The rows are counted after each change of the page (a mutation
+    // observer runs after every render React commits, painted or not): the
+    // first count is what the first render showed.
+    const shown = await browser.executeAsync((done: (r: { first: number; all: number; rowsFirst: number; steps: number }) => void) => {
       const t0 = performance.now();
       const rows = () => document.querySelectorAll("#section tbody tr").length;
-      (document.querySelector('a[href="#actions"]') as HTMLElement).click();
       let first = -1;
       let rowsFirst = 0;
-      const check = () => {
+      let steps = 0;
+      let last = 0;
+      const observer = new MutationObserver(() => {
         const n = rows();
+        if (n > 0 && n !== last) {
+          steps++;
+          last = n;
+        }
         if (first < 0 && n > 0) {
           first = performance.now() - t0;
           rowsFirst = n;
         }
-        if (n >= 400) done({ first, all: performance.now() - t0, rowsFirst });
-        else requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
+        if (n >= 400) {
+          observer.disconnect();
+          done({ first, all: performance.now() - t0, rowsFirst, steps });
+        }
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+      (document.querySelector('a[href="#actions"]') as HTMLElement).click();
     });
     const f = await frames();
     console.log(
-      `[400 actions] first ${shown.rowsFirst} rows shown in ${shown.first.toFixed(0)} ms, all 400 in ${shown.all.toFixed(0)} ms; longest frame gap ${f.longestGap.toFixed(0)} ms`,
+      `[400 actions] first ${shown.rowsFirst} rows shown in ${shown.first.toFixed(0)} ms, all 400 in ${shown.all.toFixed(0)} ms over ${shown.steps} renders; longest frame gap ${f.longestGap.toFixed(0)} ms`,
     );
+    // The list grows in steps (40 rows, then 60 at a time) that typing and clicks can interrupt.
     expect(shown.rowsFirst).toBeLessThan(400);
+    expect(shown.steps).toBeGreaterThan(1);
     expect(await $$("#section tbody tr").length).toBe(400);
   });
 

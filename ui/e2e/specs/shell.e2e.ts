@@ -43,9 +43,11 @@ async function titled(title: string) {
 }
 
 describe("the desktop shell", () => {
-  before(() => {
-    // Theme 9 in the store, whatever ran before (« déjà présente » is fine).
+  before(async () => {
+    // Theme 9 in the store, whatever ran before (« déjà présente » is fine),
+    // and the page reloaded to show it (the window opened before the import).
     execFileSync(cli, ["--db", db, "import", example], { stdio: "ignore" });
+    await browser.refresh();
   });
 
   it("names the open roadmap in the window's title", async () => {
