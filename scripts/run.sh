@@ -26,7 +26,8 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   exit 0
 fi
 
-ui/node_modules/.bin/tauri build --no-bundle
+# The UI is ui/ (tauri would take the first folder holding a package.json: bench/app/).
+TAURI_FRONTEND_PATH="$PWD/ui" ui/node_modules/.bin/tauri build --no-bundle
 # One instance per store needs a D-Bus session (there is one on a desktop).
 if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/null 2>&1; then
   exec dbus-run-session -- ./target/release/feuilles-de-route

@@ -33,6 +33,8 @@ cargo test --locked -p fdr-store -p fdr-pdf --benches 2>&1 | tee -a "$log"
 cargo test --locked 2>&1 | tee -a "$log"
 
 # The desktop app: one release build, packaged as a .deb, then driven end to end.
+# The UI is ui/ (tauri would take the first folder holding a package.json: bench/app/).
+export TAURI_FRONTEND_PATH="$PWD/ui"
 ui/node_modules/.bin/tauri build --bundles deb --ci 2>&1 | grep -v '^Found fr-icon' | tail -n 5
 deb=$(ls -t target/release/bundle/deb/*.deb | head -n 1)
 echo "paquet : $deb ($(du -h "$deb" | cut -f1))"
