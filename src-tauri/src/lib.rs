@@ -768,6 +768,23 @@ pub fn run() {
                 let paths = urls.iter().filter_map(|u| u.to_file_path().ok()).collect();
                 import_opened(handle, paths);
             }
+            // The window gone, the app is leaving: the store's single-instance
+            // name is released now, not at the very end of the exit, so that a
+            // launch in the meantime starts normally instead of handing its
+            // files to an instance that will not answer.
+            if let tauri::RunEvent::WindowEvent {
+                label,
+                event: tauri::WindowEvent::Destroyed,
+                ..
+            } = &event
+            {
+                if label == window::MAIN {
+                    tauri_plugin_single_instance::destroy(handle);
+                }
+            }
+            if let tauri::RunEvent::ExitRequested { .. } = &event {
+                tauri_plugin_single_instance::destroy(handle);
+            }
             let _ = (handle, event);
         });
 }
