@@ -4,6 +4,7 @@
 # its own.
 #   FDR_APP  the binary (default: target/release/feuilles-de-route)
 #   FDR_CLI  the fdr binary used to import the exported PDF (default: target/debug/fdr)
+# Arguments go to wdio (one spec: --spec e2e/specs/smoke.e2e.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export FDR_APP="${FDR_APP:-$PWD/target/release/feuilles-de-route}"
@@ -17,4 +18,4 @@ bus=()
 if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/null 2>&1; then
   bus=(dbus-run-session --)
 fi
-"${bus[@]}" xvfb-run -a -s "-screen 0 1400x1000x24" npx wdio run e2e/wdio.conf.ts
+"${bus[@]}" xvfb-run -a -s "-screen 0 1400x1000x24" npx wdio run e2e/wdio.conf.ts "$@"

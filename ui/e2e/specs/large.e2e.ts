@@ -6,6 +6,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { moderateFindings } from "./axe";
 import { frames, watchFrames } from "../frames";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -67,6 +68,8 @@ describe("a 400-action, 120-indicator roadmap", () => {
     expect(shown.rowsFirst).toBeLessThan(400);
     expect(shown.steps).toBeGreaterThan(1);
     expect(await $$("#section tbody tr").length).toBe(400);
+    // axe on the whole list of 400 rows: nothing moderate or worse.
+    expect(await moderateFindings()).toEqual([]);
   });
 
   it("opens action A350 under its row, in view, and typing in it is never held up", async () => {
@@ -101,5 +104,6 @@ describe("a 400-action, 120-indicator roadmap", () => {
       timeoutMsg: "every indicator row",
     });
     await browser.saveScreenshot(path.join(here, "../out/screens/grande-feuille-indicateurs.png"));
+    expect(await moderateFindings()).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { seriousFindings } from "./axe";
+import { moderateFindings } from "./axe";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../../..");
@@ -49,10 +49,11 @@ async function drop(files: string[]) {
   }, payload);
 }
 
-async function noSeriousFindings(screen: string) {
+/** Screenshot, and no axe finding from moderate up (every screen, issue 15). */
+async function noFindings(screen: string) {
   fs.mkdirSync(shots, { recursive: true });
   await browser.saveScreenshot(path.join(shots, `${screen}.png`));
-  const found = await seriousFindings();
+  const found = await moderateFindings();
   expect(found).toEqual([]);
 }
 
@@ -67,13 +68,14 @@ describe("the regional secretariat", () => {
     const text = await results.getText();
     expect(text).toContain("theme-09-r3.pdf : thème 9 importé (révision 3)");
     expect(text).toContain("theme-09-r4.pdf : thème 9 mis à jour (révision 4, la 3 reste dans l’historique)");
+    await noFindings("resultats-import");
   });
 
   it("sees theme 9 at revision 4 in the overview, and filters by département", async () => {
     const row = await $("//tbody/tr[td[1][normalize-space()='9']]");
     await browser.waitUntil(async () => (await row.getText()).includes("4"), { timeoutMsg: "revision 4 shown" });
     expect(await row.getText()).toContain("Les sortants de l’aide sociale à l’enfance");
-    await noSeriousFindings("vue-regionale");
+    await noFindings("vue-regionale");
     await $("#departement").selectByAttribute("value", "80");
     const themeRows = () => $$("//table[caption]/tbody/tr").length;
     await browser.waitUntil(async () => (await themeRows()) < 15, { timeoutMsg: "the filter hides themes" });
@@ -85,6 +87,7 @@ describe("the regional secretariat", () => {
       timeoutMsg: "the plan lists theme 9",
     });
     await browser.saveScreenshot(path.join(work, "consolidation-departement.png"));
+    await noFindings("consolidation-departement");
     await $("#departement").selectByAttribute("value", "");
     // The secretariat validates the received revision: an avis, the roadmap untouched.
     await $('button[title="Émettre un avis « validée » sur la révision 4 du thème 9"]').click();
@@ -104,7 +107,7 @@ describe("the regional secretariat", () => {
     expect(text).toContain("Cible");
     expect(text).toContain(`Action ${pdfs.removed}`);
     expect(text).toContain("Suppression");
-    await noSeriousFindings("historique");
+    await noFindings("historique");
     await $("button=Toutes les feuilles de route").click();
   });
 
@@ -127,7 +130,7 @@ describe("the regional secretariat", () => {
     await $("summary=Sauvegardes de la base").click();
     const daily = await $("//tr[td[2][normalize-space()='quotidienne']]//button");
     await daily.waitForDisplayed();
-    await noSeriousFindings("sauvegardes");
+    await noFindings("sauvegardes");
     await daily.click();
     await $("button=Restaurer cette sauvegarde").click();
     await $("div*=Base restaurée").waitForDisplayed({ timeout: 10000 });

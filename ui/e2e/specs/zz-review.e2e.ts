@@ -108,7 +108,10 @@ describe("the review loop between the secretariat and an animator", () => {
       "tauri:options": { application: app, args: ["--db", animatorStore] },
       "wdio:enforceWebDriverClassic": true,
     });
-    // A fresh store: this copy writes theme 12, its roadmap comes first.
+    // A fresh store asks once what this copy is for (axe-clean too).
+    await $("#role-question").waitForDisplayed({ timeout: 30000 });
+    await look("question-du-role");
+    // This copy writes theme 12, its roadmap comes first.
     expect(await answerRole({ theme: 12 })).toBe(true);
     await $("h1=Feuilles de route thématiques").waitForDisplayed({ timeout: 30000 });
     // The animator's own roadmap, first.

@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { moderateFindings } from "./axe";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../../..");
@@ -67,6 +68,7 @@ describe("undo after an import", () => {
       "Annulation impossible : la feuille de route a changé depuis votre dernière modification (import, autre fenêtre ou ligne de commande) : les modifications précédentes ne peuvent plus être annulées",
     );
     await expect($("button*=Annuler")).toBeDisabled();
+    expect(await moderateFindings()).toEqual([]);
     await $('//nav//a[starts-with(normalize-space(.), "Participation")]').click();
     await expect($("#participation-text")).toHaveValue("Texte de la révision 9 reçue de l’autrice.");
     const stored = execFileSync(cli, ["--db", db, "export", ID, "--format", "json", "--out", path.join(work, "after.json")]).toString();
