@@ -87,6 +87,7 @@ describe("the regional secretariat", () => {
       timeoutMsg: "the plan lists theme 9",
     });
     await browser.saveScreenshot(path.join(work, "consolidation-departement.png"));
+    await $("#consolidation-plan").scrollIntoView({ block: "center" });
     await noFindings("consolidation-departement");
     await $("#departement").selectByAttribute("value", "");
     // The secretariat validates the received revision: an avis, the roadmap untouched.
