@@ -205,8 +205,9 @@ impl FaceUse {
     }
 }
 
-/// The content stream of one page.
-fn page_content(doc: &Document, page_index: usize, marks: &mut Marks, faces: &[Option<FaceUse>]) -> String {
+/// The content stream of one page, and the node of each of its MCIDs in
+/// order (empty when untagged).
+fn page_content(doc: &Document, page_index: usize, tagged: bool, faces: &[Option<FaceUse>]) -> (String, Vec<NodeId>) {
     let page = &doc.pages[page_index];
     let h = page.geometry.height;
     let mut out = String::with_capacity(16 * 1024);
@@ -220,7 +221,7 @@ fn page_content(doc: &Document, page_index: usize, marks: &mut Marks, faces: &[O
             j += 1;
         }
         // Links draw nothing: a run of only links gets no marked content.
-        let draws = marks.tagged && page.items[i..j].iter().any(|p| !matches!(p.item, Item::Link { .. }));
+        let draws = tagged && page.items[i..j].iter().any(|p| !matches!(p.item, Item::Link { .. }));
         if draws {
             match tag {
                 Tag::Artifact => out.push_str("/Artifact BMC\n"),
@@ -333,8 +334,28 @@ fn page_content(doc: &Document, page_index: usize, marks: &mut Marks, faces: &[O
         }
         i = j;
     }
-    marks.per_page.push(mcids);
-    out
+    (out, mcids)
+}
+
+/// Every page's content stream and MCIDs, in page order: the two halves of
+/// the document on two threads (each page's stream depends only on it; a
+/// consolidation has thousands of pages).
+fn page_contents(doc: &Document, tagged: bool, faces: &[Option<FaceUse>]) -> Vec<(String, Vec<NodeId>)> {
+    let n = doc.pages.len();
+    let range = |pages: std::ops::Range<usize>| -> Vec<(String, Vec<NodeId>)> {
+        pages.map(|i| page_content(doc, i, tagged, faces)).collect()
+    };
+    if n < 8 {
+        return range(0..n);
+    }
+    let middle = n / 2;
+    let (mut first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| range(middle..n));
+        let first = range(0..middle);
+        (first, second.join().expect("a page's content cannot panic"))
+    });
+    first.extend(second);
+    first
 }
 
 /// Every glyph the document draws, by face (the subsets are made of them).
@@ -564,9 +585,9 @@ pub fn render_with(doc: &Document, meta: &Metadata, attachments: &[Attachment], 
     font_refs.push_str(" >> >>");
     file.object(resources, font_refs);
     let t2 = std::time::Instant::now();
-    let contents: Vec<String> = (0..doc.pages.len())
-        .map(|i| page_content(doc, i, &mut marks, &faces))
-        .collect();
+    let (contents, per_page): (Vec<String>, Vec<Vec<NodeId>>) =
+        page_contents(doc, marks.tagged, &faces).into_iter().unzip();
+    marks.per_page = per_page;
 
     // Link annotations, each with its Link element.
     let elem_ids: Vec<u32> = if marks.tagged {
