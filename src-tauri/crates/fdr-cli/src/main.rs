@@ -6,7 +6,7 @@
 //! Adding a command: a variant of [`Command`] with its doc comment (it is the
 //! `--help` text), and a function returning an [`ExitCode`].
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use fdr_store::{Store, StoreError};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -287,8 +287,124 @@ fn open(db: &Path) -> Result<Store, ExitCode> {
     })
 }
 
+/// The command line in French: clap writes its help headings, its own flags'
+/// descriptions and its errors in English, so the help and version flags are
+/// ours, the help text's headings are translated, and each kind of error gets
+/// a French sentence naming the argument (exit code 2, as documented).
+fn french_command(cmd: clap::Command) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    cmd.disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .subcommand_value_name("COMMANDE")
+        .subcommand_help_heading("Commandes")
+        .arg(
+            Arg::new("aide")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("Affiche l’aide (de la commande qui précède)"),
+        )
+        .mut_subcommands(french_command)
+}
+
+/// clap's rendered help with its remaining English words in French.
+fn french_help(text: &str) -> String {
+    [
+        ("Usage: ", "Utilisation : "),
+        ("Commandes:", "Commandes :"),
+        ("Arguments:", "Arguments :"),
+        ("Options:", "Options :"),
+        ("[possible values: ", "[valeurs possibles : "),
+        ("Possible values:", "Valeurs possibles :"),
+        ("[default: ", "[par défaut : "),
+        ("[env: ", "[variable d’environnement : "),
+        ("[aliases: ", "[autres noms : "),
+    ]
+    .iter()
+    .fold(text.to_string(), |t, (en, fr)| t.replace(en, fr))
+}
+
+/// A French sentence for a command-line error, naming the argument.
+fn french_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |kind: ContextKind| -> String {
+        match e.get(kind) {
+            Some(ContextValue::String(s)) => s.clone(),
+            Some(ContextValue::Strings(v)) => v.join(", "),
+            Some(ContextValue::StyledStr(s)) => s.to_string(),
+            Some(ContextValue::StyledStrs(v)) => v.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+            Some(ContextValue::Number(n)) => n.to_string(),
+            Some(ContextValue::Bool(b)) => b.to_string(),
+            _ => String::new(),
+        }
+    };
+    let suggestion = match get(ContextKind::SuggestedSubcommand) {
+        s if s.is_empty() => match get(ContextKind::SuggestedArg) {
+            a if a.is_empty() => String::new(),
+            a => format!(" ; vouliez-vous dire « {a} » ?"),
+        },
+        s => format!(" ; vouliez-vous dire « {s} » ?"),
+    };
+    let arg = get(ContextKind::InvalidArg);
+    let value = get(ContextKind::InvalidValue);
+    let valid = match get(ContextKind::ValidValue) {
+        v if v.is_empty() => String::new(),
+        v => format!(" (valeurs possibles : {v})"),
+    };
+    match e.kind() {
+        ErrorKind::InvalidSubcommand => format!(
+            "commande inconnue : « {} »{suggestion}",
+            get(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::UnknownArgument => format!("option ou argument inattendu : « {arg} »{suggestion}"),
+        ErrorKind::MissingRequiredArgument => format!("il manque : {arg}"),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "il manque la commande (fdr --help les liste)".to_string()
+        }
+        ErrorKind::InvalidValue if value.is_empty() => format!("il manque la valeur de {arg}{valid}"),
+        ErrorKind::InvalidValue => format!("valeur invalide pour {arg} : « {value} »{valid}"),
+        ErrorKind::ValueValidation => format!("valeur invalide pour {arg} : « {value} »"),
+        ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("nombre de valeurs incorrect pour {arg}")
+        }
+        ErrorKind::ArgumentConflict => format!("{arg} ne peut pas être employé avec {}", get(ContextKind::PriorArg)),
+        ErrorKind::NoEquals => format!("{arg} attend sa valeur après « = »"),
+        ErrorKind::InvalidUtf8 => "un argument n’est pas en UTF-8".to_string(),
+        _ => "ligne de commande invalide".to_string(),
+    }
+}
+
+/// Parses the command line; help and version are printed here (exit 0),
+/// errors in French (exit 2).
+fn parse_command_line() -> Result<Cli, ExitCode> {
+    use clap::error::ErrorKind;
+    let cmd = french_command(Cli::command()).disable_version_flag(true).arg(
+        clap::Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(clap::ArgAction::Version)
+            .help("Affiche la version"),
+    );
+    let parsed = cmd.try_get_matches().and_then(|m| Cli::from_arg_matches(&m));
+    parsed.map_err(|e| match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let text = french_help(&e.render().to_string());
+            println!("{}", text.trim_end());
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("fdr : {}", french_error(&e));
+            eprintln!("Aide : fdr --help, ou fdr COMMANDE --help.");
+            ExitCode::from(2)
+        }
+    })
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match parse_command_line() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     if let Command::Sample {
         actions,
         indicators,

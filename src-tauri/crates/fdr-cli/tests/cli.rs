@@ -238,6 +238,102 @@ fn help_documents_commands_and_exit_codes() {
     assert_eq!(bad.status.code(), Some(2), "an unknown command is a usage error");
 }
 
+/// English words clap writes by itself; none may reach the user.
+const CLAP_ENGLISH: [&str; 9] = [
+    "Usage:",
+    "error:",
+    "Print help",
+    "Print version",
+    "Commands:",
+    "Options:",
+    "Possible values",
+    "[default:",
+    "tip:",
+];
+
+#[test]
+fn help_is_french_at_every_level() {
+    for args in [
+        &["--help"][..],
+        &["-h"],
+        &["export", "--help"],
+        &["import", "-h"],
+        &["consolidate", "--help"],
+        &["avis", "--help"],
+        &["sample", "--help"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_fdr"))
+            .args(args)
+            .output()
+            .expect("runs");
+        let help = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: help is not an error");
+        assert!(
+            help.contains("Utilisation : fdr"),
+            "{args:?}: the usage line is French:\n{help}"
+        );
+        assert!(
+            help.contains("Affiche l’aide"),
+            "{args:?}: the help flag is described in French:\n{help}"
+        );
+        for english in CLAP_ENGLISH {
+            assert!(
+                !help.contains(english),
+                "{args:?}: no {english:?} from clap in the help:\n{help}"
+            );
+        }
+    }
+    let version = Command::new(env!("CARGO_BIN_EXE_fdr"))
+        .arg("--version")
+        .output()
+        .expect("runs");
+    assert_eq!(
+        text(&version.stdout).trim(),
+        format!("fdr {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn command_line_errors_are_french_sentences_naming_the_argument() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("usage.sqlite");
+    let cases: [(&[&str], &str); 7] = [
+        (
+            &["frobnicate"],
+            "commande inconnue : « frobnicate » ; vouliez-vous dire « consolidate » ?",
+        ),
+        (&[], "il manque la commande"),
+        (&["export"], "il manque : --out <FILE>, <THEME_NUMBER|ID>"),
+        (&["import"], "il manque : <FILE>"),
+        (&["list", "--nope"], "option ou argument inattendu : « --nope »"),
+        (
+            &["export", "9", "--format", "docx", "--out", "x"],
+            "valeur invalide pour --format <FORMAT> : « docx » (valeurs possibles : json, pdf)",
+        ),
+        (
+            &["sample", "--actions", "abc", "--out", "x"],
+            "valeur invalide pour --actions <ACTIONS> : « abc »",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = fdr(&db, args);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: a usage error exits with 2");
+        assert!(
+            err.starts_with(&format!("fdr : {expected}")),
+            "{args:?}: expected « {expected} », got:\n{err}"
+        );
+        assert!(
+            err.contains("Aide : fdr --help"),
+            "{args:?}: the error says where the help is:\n{err}"
+        );
+        for english in CLAP_ENGLISH {
+            assert!(!err.contains(english), "{args:?}: no {english:?} from clap:\n{err}");
+        }
+    }
+    assert!(!db.exists(), "a command line refused before it runs opens no store");
+}
+
 #[test]
 fn fdr_db_sets_the_store_and_a_newer_store_is_refused_untouched() {
     let dir = tempfile::tempdir().expect("tempdir");
