@@ -672,6 +672,7 @@ fn start(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     if let Some(main) = app.get_webview_window(window::MAIN) {
         window::fit_to_screen(&main);
         window::lighten(&main);
+        window::speak_french(&main);
     }
     let cwd = std::env::current_dir().unwrap_or_default();
     import_opened(&handle, events::files_in_args(std::env::args_os().skip(1), &cwd));

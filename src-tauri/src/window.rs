@@ -132,6 +132,27 @@ pub fn lighten<R: Runtime>(window: &WebviewWindow<R>) {
 #[cfg(not(target_os = "linux"))]
 pub fn lighten<R: Runtime>(_window: &WebviewWindow<R>) {}
 
+/// The page's language is French whatever the system's: WebKitGTK formats
+/// date fields in the process's locale (« 06/30/2022 » under `C` or
+/// `en_US`, seen in the e2e screenshots), and an app written all in French
+/// must show « 30/06/2022 ». WebView2 takes the language of Windows, French
+/// on the animators' laptops.
+#[cfg(target_os = "linux")]
+pub fn speak_french<R: Runtime>(window: &WebviewWindow<R>) {
+    let applied = window.with_webview(|webview| {
+        use webkit2gtk::{WebContextExt, WebViewExt};
+        if let Some(context) = webview.inner().context() {
+            context.set_preferred_languages(&["fr-FR", "fr"]);
+        }
+    });
+    if let Err(e) = applied {
+        log::warn!("langue de la page non réglée : {e}");
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn speak_french<R: Runtime>(_window: &WebviewWindow<R>) {}
+
 /// Shows the main window in front (a second launch, a file opened).
 pub fn bring_to_front<R: Runtime>(app: &tauri::AppHandle<R>) {
     if let Some(window) = app.get_webview_window(MAIN) {

@@ -1,5 +1,6 @@
 // The desktop shell on the real application, what only Linux shows here:
-// the window's native title names the open roadmap (read from X), and a
+// the page speaks French whatever the locale, the window's native title
+// names the open roadmap (read from X), and a
 // crash report left by an earlier run is told at start. The
 // platform-independent part is smoke.e2e.ts.
 import { execFileSync } from "node:child_process";
@@ -48,6 +49,13 @@ describe("the desktop shell", () => {
     // and the page reloaded to show it (the window opened before the import).
     execFileSync(cli, ["--db", db, "import", example], { stdio: "ignore" });
     await browser.refresh();
+  });
+
+  it("speaks French whatever the system's locale (date fields as 30/06/2022)", async () => {
+    // The e2e runs under LANG=C or en_US: WebKit would format dates as 06/30/2022.
+    await $("h1=Feuilles de route thématiques").waitForDisplayed({ timeout: 30000 });
+    const language = await browser.execute(() => navigator.language);
+    expect(language).toBe("fr-FR");
   });
 
   it("names the open roadmap in the window's title", async () => {
