@@ -42,6 +42,8 @@ echo "paquet : $deb ($(du -h "$deb" | cut -f1))"
 # release build's dependencies, so that nothing is compiled twice.
 cargo test --locked --release -p feuilles-de-route --features tauri/custom-protocol --lib 2>&1 | tee -a "$log"
 bash scripts/e2e.sh 2>&1 | tee -a "$log"
+# A launch meeting an instance that holds the store but cannot answer.
+bash scripts/relaunch-test.sh 2>&1 | grep -v "^dbus-daemon" | tee -a "$log"
 
 clean=$(sed 's/\x1b\[[0-9;]*m//g' "$log")
 # Sums the numbers matched by an extended regexp's first group (0 when none).

@@ -11,6 +11,7 @@
 //! size ([`window`]).
 
 mod events;
+mod instance;
 mod journal;
 mod menu;
 mod startup;
@@ -700,7 +701,7 @@ fn daily_backup(location: PathBuf) -> std::thread::JoinHandle<Option<PathBuf>> {
 /// Starts the application.
 pub fn run() {
     startup::begin();
-    tauri::Builder::default()
+    let app = tauri::Builder::default()
         // First: a second launch on the same store hands over and exits here.
         .plugin(
             tauri_plugin_single_instance::Builder::new()
@@ -760,34 +761,43 @@ pub fn run() {
             set_role,
             export_avis
         ])
-        .build(tauri::generate_context!())
-        .expect("la fenêtre de l’application n’a pas pu s’ouvrir")
-        .run(|handle, event| {
-            // macOS hands « Ouvrir avec » files to the running app as URLs.
-            #[cfg(target_os = "macos")]
-            if let tauri::RunEvent::Opened { urls } = &event {
-                let paths = urls.iter().filter_map(|u| u.to_file_path().ok()).collect();
-                import_opened(handle, paths);
-            }
-            // The window gone, the app is leaving: the store's single-instance
-            // name is released now, not at the very end of the exit, so that a
-            // launch in the meantime starts normally instead of handing its
-            // files to an instance that will not answer.
-            if let tauri::RunEvent::WindowEvent {
-                label,
-                event: tauri::WindowEvent::Destroyed,
-                ..
-            } = &event
-            {
-                if label == window::MAIN {
-                    tauri_plugin_single_instance::destroy(handle);
-                }
-            }
-            if let tauri::RunEvent::ExitRequested { .. } = &event {
+        .build(tauri::generate_context!());
+    let app = match app {
+        Ok(app) => app,
+        // The instance holding this store did not answer (it is leaving).
+        Err(e) if instance::handover_failed(&e) => instance::start_again(),
+        Err(e) => {
+            log::error!("démarrage impossible : {e}");
+            eprintln!("Feuilles de route n’a pas pu ouvrir sa fenêtre (détail technique : {e}).");
+            std::process::exit(1)
+        }
+    };
+    app.run(|handle, event| {
+        // macOS hands « Ouvrir avec » files to the running app as URLs.
+        #[cfg(target_os = "macos")]
+        if let tauri::RunEvent::Opened { urls } = &event {
+            let paths = urls.iter().filter_map(|u| u.to_file_path().ok()).collect();
+            import_opened(handle, paths);
+        }
+        // The window gone, the app is leaving: the store's single-instance
+        // name is released now, not at the very end of the exit, so that a
+        // launch in the meantime starts normally instead of handing its
+        // files to an instance that will not answer.
+        if let tauri::RunEvent::WindowEvent {
+            label,
+            event: tauri::WindowEvent::Destroyed,
+            ..
+        } = &event
+        {
+            if label == window::MAIN {
                 tauri_plugin_single_instance::destroy(handle);
             }
-            let _ = (handle, event);
-        });
+        }
+        if let tauri::RunEvent::ExitRequested { .. } = &event {
+            tauri_plugin_single_instance::destroy(handle);
+        }
+        let _ = (handle, event);
+    });
 }
 
 #[cfg(test)]
