@@ -8,7 +8,7 @@
 //! [`layout`], with its heading in [`SUMMARY`].
 
 use crate::fonts::Fonts;
-use crate::layout::{styles, Cell, Column, Document, Flow, Geometry, NodeId, Role, Row, StructTree, Tag};
+use crate::layout::{styles, Cell, Column, Document, Flow, Geometry, LaidPart, NodeId, Role, Row, StructTree, Tag};
 use crate::roadmap::{self, ExportInfo};
 use crate::text::{self, Rgb, TextStyle};
 use fdr_core::catalogue::Catalogue;
@@ -78,6 +78,13 @@ const ENTRIES_PER_ROADMAP: usize = 7;
 /// Lays out the consolidated document of `parts` (in theme order) for
 /// `scope`, dated `date` (`YYYY-MM-DD`).
 pub fn layout(parts: &[Part], date: &str, scope: &Scope, fonts: &mut Fonts) -> Document {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    layout_on(parts, date, scope, fonts, threads.clamp(1, 4))
+}
+
+/// [`layout`] with the roadmaps laid out on up to `threads` threads (the
+/// same document whatever their number; 0 lays them out in the main flow).
+pub fn layout_on(parts: &[Part], date: &str, scope: &Scope, fonts: &mut Fonts, threads: usize) -> Document {
     let g = Geometry::a4();
     let catalogue = Catalogue::builtin();
     let mut flow = Flow::new(fonts, g);
@@ -108,26 +115,81 @@ pub fn layout(parts: &[Part], date: &str, scope: &Scope, fonts: &mut Fonts) -> D
     indicators_overview(&mut flow, parts, sect);
     participation_summary(&mut flow, parts, sect);
 
-    for part in parts {
-        let r = part.roadmap;
-        flow.new_page();
-        let sect = flow.tree.add(root, Role::Sect);
-        flow.heading(
-            1,
-            &format!("Thème n° {} — {}", r.theme.number, r.theme.title),
-            sect,
-            true,
-        );
-        facts(&mut flow, part, sect);
-        flow.level_offset = 1;
-        roadmap::body(&mut flow, r, sect);
-        flow.level_offset = 0;
+    // Each roadmap starts on a page of its own: they are laid out side by
+    // side, each in a flow of its own, then put one after the other.
+    // (`threads` 0: in this flow, one after the other, the reference the
+    // tests compare with.)
+    if threads == 0 {
+        for part in parts {
+            flow.new_page();
+            roadmap_into(&mut flow, part, root);
+        }
+    } else {
+        for laid in roadmap_parts(parts, g, threads) {
+            flow.append(laid, root);
+        }
     }
 
     roadmap::fill_contents(&mut flow, toc, toc_first_page, toc_top, per_page, 2);
     let mut doc = flow.finish();
     furniture(&mut doc, date, scope, catalogue, fonts);
     doc
+}
+
+/// One roadmap's part under `parent`: its heading, its facts and its body.
+fn roadmap_into(flow: &mut Flow, part: &Part, parent: NodeId) {
+    let r = part.roadmap;
+    let sect = flow.tree.add(parent, Role::Sect);
+    flow.heading(
+        1,
+        &format!("Thème n° {} — {}", r.theme.number, r.theme.title),
+        sect,
+        true,
+    );
+    facts(flow, part, sect);
+    flow.level_offset = 1;
+    roadmap::body(flow, r, sect);
+    flow.level_offset = 0;
+}
+
+/// One roadmap's part laid out in a flow of its own, from its first page.
+fn roadmap_part(part: &Part, g: Geometry, fonts: &mut Fonts) -> LaidPart {
+    let mut flow = Flow::new(fonts, g);
+    roadmap_into(&mut flow, part, StructTree::ROOT);
+    flow.finish_part()
+}
+
+/// The roadmaps' parts, in order, laid out on up to `threads` threads, each
+/// taking the next roadmap not yet taken.
+fn roadmap_parts(parts: &[Part], g: Geometry, threads: usize) -> Vec<LaidPart> {
+    let threads = threads.clamp(1, parts.len().max(1));
+    if threads == 1 {
+        let mut fonts = Fonts::new();
+        return parts.iter().map(|p| roadmap_part(p, g, &mut fonts)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut laid: Vec<(usize, LaidPart)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut fonts = Fonts::new();
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(part) = parts.get(i) else { break };
+                        mine.push((i, roadmap_part(part, g, &mut fonts)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("laying out a roadmap does not panic"))
+            .collect()
+    });
+    laid.sort_by_key(|(i, _)| *i);
+    laid.into_iter().map(|(_, l)| l).collect()
 }
 
 fn cover(flow: &mut Flow, parts: &[Part], date: &str, scope: &Scope, catalogue: &Catalogue, root: NodeId) {

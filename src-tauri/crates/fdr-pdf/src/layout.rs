@@ -377,6 +377,17 @@ pub struct Document {
     pub headings: Vec<HeadingMark>,
 }
 
+/// A part laid out in a flow of its own ([`Flow::finish_part`]).
+#[derive(Debug, Clone)]
+pub struct LaidPart {
+    pages: Vec<Page>,
+    tree: StructTree,
+    headings: Vec<HeadingMark>,
+    y: f32,
+    geometry: Geometry,
+    next_geometry: Geometry,
+}
+
 /// Paragraph styles of the documents.
 pub mod styles {
     use super::*;
@@ -1234,6 +1245,60 @@ impl<'f> Flow<'f> {
         draw(self, x, y, node);
         self.y = y + height;
         node
+    }
+
+    /// This flow as a part of a larger one, to be put after its pages
+    /// with [`Flow::append`]: laid out from its own first page, in a flow
+    /// of its own (another thread, other fonts).
+    pub fn finish_part(self) -> LaidPart {
+        LaidPart {
+            pages: self.pages,
+            tree: self.tree,
+            headings: self.headings,
+            y: self.y,
+            geometry: self.geometry,
+            next_geometry: self.next_geometry,
+        }
+    }
+
+    /// Puts `part` after the last page, as if it had been laid out here
+    /// after [`Flow::new_page`]: its pages, its structure (its root's
+    /// children become `parent`'s last children), its headings and its
+    /// links, renumbered, and the flow goes on where the part ended.
+    pub fn append(&mut self, part: LaidPart, parent: NodeId) {
+        let page_offset = self.pages.len();
+        let node_offset = self.tree.nodes.len() - 1;
+        let map = |n: NodeId| if n == StructTree::ROOT { parent } else { n + node_offset };
+        let mut nodes = part.tree.nodes.into_iter();
+        let root = nodes.next().expect("a structure tree has its root");
+        for mut node in nodes {
+            node.parent = node.parent.map(map);
+            for child in &mut node.children {
+                *child = map(*child);
+            }
+            self.tree.nodes.push(node);
+        }
+        let children = root.children.into_iter().map(map);
+        self.tree.nodes[parent].children.extend(children);
+        for mut page in part.pages {
+            for placed in &mut page.items {
+                if let Tag::Node(n) = &mut placed.tag {
+                    *n = map(*n);
+                }
+                if let Item::Link { to, .. } = &mut placed.item {
+                    to.page += page_offset;
+                }
+            }
+            self.pages.push(page);
+        }
+        self.headings.extend(part.headings.into_iter().map(|mut h| {
+            h.at.page += page_offset;
+            h
+        }));
+        self.y = part.y;
+        self.geometry = part.geometry;
+        self.next_geometry = part.next_geometry;
+        self.pending_heading = None;
     }
 
     /// The finished layout.

@@ -210,7 +210,15 @@ pub fn consolidated_pdf_of(sources: &[Source], created: &str, scope: &consolidat
         .collect();
     let date = created.get(..10).unwrap_or("1970-01-01");
     let mut fonts = fonts::Fonts::new();
+    let started = std::time::Instant::now();
     let doc = consolidated::layout(&parts, date, scope, &mut fonts);
+    if std::env::var_os("FDR_PDF_TIMING").is_some() {
+        eprintln!(
+            "consolidated layout {:.1} ms, {} pages",
+            started.elapsed().as_secs_f64() * 1000.0,
+            doc.pages.len()
+        );
+    }
     let mut seen: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
     let attachments: Vec<render::Attachment> = sorted
         .iter()

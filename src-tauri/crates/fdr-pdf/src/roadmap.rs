@@ -272,6 +272,8 @@ pub(crate) fn page_furniture(
     let n = doc.pages.len();
     let style = TextStyle::regular(7.5).colored(Rgb::GREY);
     let mut shown: Option<(String, f32, text::Line)> = None;
+    // The same on every page: set once.
+    let left = text::single_line(fonts, footer_left, style);
     for (i, page) in doc.pages.iter_mut().enumerate() {
         let g = page.geometry;
         let top = g.top - 20.0;
@@ -304,7 +306,6 @@ pub(crate) fn page_furniture(
             });
         }
         let foot_y = g.height - g.bottom + 24.0;
-        let left = text::single_line(fonts, footer_left, style);
         let right = text::single_line(fonts, &format!("Page {} / {}", i + 1, n), style);
         let rx = g.width - g.right - right.width;
         page.items.push(crate::layout::Placed {
@@ -318,7 +319,7 @@ pub(crate) fn page_furniture(
             },
             tag: Tag::Artifact,
         });
-        for (x, line) in [(g.left, left), (rx, right)] {
+        for (x, line) in [(g.left, left.clone()), (rx, right)] {
             page.items.push(crate::layout::Placed {
                 item: Item::Text { x, y: foot_y, line },
                 tag: Tag::Artifact,

@@ -704,3 +704,61 @@ fn the_text_back_from_the_pdf_is_the_input_with_french_typography() {
         )
         .expect("random text with marks, quotes and figures");
 }
+
+/// The roadmaps of the consolidated document are laid out side by side,
+/// each in a flow of its own, then put one after the other: the document
+/// must be exactly the one laid out in a single flow (pages, boxes,
+/// structure, headings, links), whatever the number of threads.
+#[test]
+fn the_consolidated_layout_is_the_same_on_any_number_of_threads() {
+    let mut sources = fifteen();
+    sources.push(large());
+    // A roadmap whose budget table turns to landscape: twelve years of
+    // large amounts.
+    let (mut wide, json, at) = example();
+    wide.period = fdr_core::Period { start: 2015, end: 2026 };
+    let mut year = 2015;
+    for action in &mut wide.actions {
+        for f in &mut action.funding {
+            f.year = year;
+            f.amount_cents = 99_999_999_999;
+            year = if year == 2026 { 2015 } else { year + 1 };
+        }
+    }
+    sources.push((wide, json, at));
+    sources.push(example());
+    let parts: Vec<fdr_pdf::consolidated::Part> = sources
+        .iter()
+        .map(|(r, json, at)| fdr_pdf::consolidated::Part {
+            roadmap: r,
+            info: fdr_pdf::roadmap::ExportInfo {
+                date: at[..10].to_string(),
+                json_sha256: fdr_pdf::sha256_hex(json),
+            },
+            review: Some("Validée (r7)".into()),
+        })
+        .collect();
+    let scope = fdr_pdf::consolidated::Scope::Region;
+    let on = |threads: usize| {
+        let mut fonts = fdr_pdf::fonts::Fonts::new();
+        fdr_pdf::consolidated::layout_on(&parts, "2026-12-01", &scope, &mut fonts, threads)
+    };
+    let one_flow = on(0);
+    assert!(one_flow.pages.len() > 100, "a document long enough to mean something");
+    assert!(
+        one_flow.pages.iter().any(|p| p.geometry.is_landscape()),
+        "it has landscape pages, whose geometry must carry over"
+    );
+    for threads in [1, 2, 3] {
+        let side_by_side = on(threads);
+        assert_eq!(
+            side_by_side.pages.len(),
+            one_flow.pages.len(),
+            "{threads} threads: as many pages"
+        );
+        assert!(
+            side_by_side == one_flow,
+            "{threads} threads: the same document as one flow"
+        );
+    }
+}
