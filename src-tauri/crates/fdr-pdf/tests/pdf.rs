@@ -400,7 +400,17 @@ fn consolidated_layout_reviewed(
     sources: &[(Roadmap, Vec<u8>, String)],
     review: impl Fn(usize) -> Option<String>,
 ) -> fdr_pdf::layout::Document {
-    let parts: Vec<fdr_pdf::consolidated::Part> = sources
+    let parts = parts_of(sources, review);
+    let mut fonts = fdr_pdf::fonts::Fonts::new();
+    fdr_pdf::consolidated::layout(&parts, "2026-12-01", &fdr_pdf::consolidated::Scope::Region, &mut fonts)
+}
+
+/// The parts of a consolidation of `sources`, the `i`-th reviewed as `review(i)` says.
+fn parts_of(
+    sources: &[(Roadmap, Vec<u8>, String)],
+    review: impl Fn(usize) -> Option<String>,
+) -> Vec<fdr_pdf::consolidated::Part<'_>> {
+    sources
         .iter()
         .map(|(r, json, at)| fdr_pdf::consolidated::Part {
             roadmap: r,
@@ -415,9 +425,7 @@ fn consolidated_layout_reviewed(
             review: review(i),
             ..part
         })
-        .collect();
-    let mut fonts = fdr_pdf::fonts::Fonts::new();
-    fdr_pdf::consolidated::layout(&parts, "2026-12-01", &fdr_pdf::consolidated::Scope::Region, &mut fonts)
+        .collect()
 }
 
 fn roadmap_layout((r, json, at): &(Roadmap, Vec<u8>, String)) -> fdr_pdf::layout::Document {
@@ -727,17 +735,7 @@ fn the_consolidated_layout_is_the_same_on_any_number_of_threads() {
     }
     sources.push((wide, json, at));
     sources.push(example());
-    let parts: Vec<fdr_pdf::consolidated::Part> = sources
-        .iter()
-        .map(|(r, json, at)| fdr_pdf::consolidated::Part {
-            roadmap: r,
-            info: fdr_pdf::roadmap::ExportInfo {
-                date: at[..10].to_string(),
-                json_sha256: fdr_pdf::sha256_hex(json),
-            },
-            review: Some("Validée (r7)".into()),
-        })
-        .collect();
+    let parts = parts_of(&sources, |_| Some("Validée (r7)".into()));
     let scope = fdr_pdf::consolidated::Scope::Region;
     let on = |threads: usize| {
         let mut fonts = fdr_pdf::fonts::Fonts::new();
