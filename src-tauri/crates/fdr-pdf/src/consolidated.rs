@@ -79,7 +79,7 @@ const ENTRIES_PER_ROADMAP: usize = 7;
 /// `scope`, dated `date` (`YYYY-MM-DD`).
 pub fn layout(parts: &[Part], date: &str, scope: &Scope, fonts: &mut Fonts) -> Document {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    layout_on(parts, date, scope, fonts, threads.clamp(1, 4))
+    layout_on(parts, date, scope, fonts, threads.min(4))
 }
 
 /// [`layout`] with the roadmaps laid out on up to `threads` threads (the
@@ -163,10 +163,6 @@ fn roadmap_part(part: &Part, g: Geometry, fonts: &mut Fonts) -> LaidPart {
 /// taking the next roadmap not yet taken.
 fn roadmap_parts(parts: &[Part], g: Geometry, threads: usize) -> Vec<LaidPart> {
     let threads = threads.clamp(1, parts.len().max(1));
-    if threads == 1 {
-        let mut fonts = Fonts::new();
-        return parts.iter().map(|p| roadmap_part(p, g, &mut fonts)).collect();
-    }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut laid: Vec<(usize, LaidPart)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
