@@ -113,12 +113,23 @@ describe("the regional secretariat", () => {
   });
 
   it("publishes the consolidated PDF, which imports elsewhere", async () => {
-    await $("button=Document régional (PDF)").click();
+    // Back from the diff, the plan is loaded again, and the button stays
+    // disabled until it is: a click before that is lost (seen in CI).
+    await $("#consolidation-plan").waitForDisplayed({ timeout: 10000 });
+    const publish = await $("button=Document régional (PDF)");
+    await publish.waitForEnabled({ timeout: 10000 });
+    await publish.click();
     const result = await $("#consolidation-result");
-    await browser.waitUntil(async () => (await result.getText()).includes("consolidée"), {
-      timeout: 30000,
-      timeoutMsg: "the consolidation was not written",
-    });
+    await browser
+      .waitUntil(async () => (await result.getText()).includes("consolidée"), { timeout: 30000 })
+      .catch(async () => {
+        const shown = await browser.execute(() => ({
+          result: document.getElementById("consolidation-result")?.textContent ?? null,
+          alerts: [...document.querySelectorAll(".fr-alert")].map((n) => n.textContent),
+          buttons: [...document.querySelectorAll(".fdr-toolbar button")].map((b) => `${b.textContent}${(b as HTMLButtonElement).disabled ? " (disabled)" : ""}`),
+        }));
+        throw new Error(`the consolidation was not written: ${JSON.stringify(shown)}`);
+      });
     const pdf = fs.readdirSync(exports).find((f) => f.startsWith("feuilles-de-route-consolidation-") && f.endsWith(".pdf"));
     expect(pdf).toBeDefined();
     const other = path.join(work, "autre-secretariat.sqlite");
