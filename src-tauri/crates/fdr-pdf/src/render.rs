@@ -168,6 +168,11 @@ fn num(out: &mut String, v: f32) {
     syntax::number(out, v);
 }
 
+/// A coordinate in whole hundredths of a point, as [`syntax::number`] writes it.
+fn in_hundredths(v: f32) -> i64 {
+    (f64::from(v) * 100.0).round() as i64
+}
+
 /// One face as embedded: its glyphs by character, and the subset's glyph
 /// id for each original one.
 struct FaceUse {
@@ -232,16 +237,33 @@ fn page_content(doc: &Document, page_index: usize, tagged: bool, faces: &[Option
                 }
             }
         }
+        // One text object for the lines that follow one another in a run,
+        // whatever their faces: `Tf` is switched inside it, and each piece
+        // moves from the one before with a relative `Td` computed in whole
+        // hundredths of a point, so no rounding accumulates (and the lines of
+        // a paragraph repeat the same `0 -leading Td`, which deflates well).
+        // Rules and fills cannot be drawn inside a text object: they close it.
+        let mut text_origin: Option<(i64, i64)> = None;
         for placed in &page.items[i..j] {
+            if !matches!(placed.item, Item::Text { .. } | Item::Link { .. }) && text_origin.take().is_some() {
+                out.push_str("ET\n");
+            }
             match &placed.item {
                 Item::Text { x, y, line } => {
+                    if line.pieces.is_empty() {
+                        continue;
+                    }
+                    let mut origin = text_origin.unwrap_or_else(|| {
+                        out.push_str("BT\n");
+                        (0, 0)
+                    });
+                    let baseline = in_hundredths(h - y);
                     for piece in &line.pieces {
                         if let Some(actual) = &piece.actual_text {
                             out.push_str("/Span <</ActualText ");
                             syntax::utf16_hex(&mut out, actual);
                             out.push_str(">> BDC\n");
                         }
-                        out.push_str("BT\n");
                         let font = (piece.face, piece.size.to_bits());
                         if state.font != Some(font) {
                             let _ = write!(out, "/{} ", piece.face.resource_name());
@@ -253,10 +275,12 @@ fn page_content(doc: &Document, page_index: usize, tagged: bool, faces: &[Option
                             rgb(&mut out, piece.color, "rg");
                             state.fill = Some(key(piece.color));
                         }
-                        num(&mut out, x + piece.x);
+                        let at = (in_hundredths(x + piece.x), baseline);
+                        syntax::hundredths(&mut out, at.0 - origin.0);
                         out.push(' ');
-                        num(&mut out, h - y);
+                        syntax::hundredths(&mut out, at.1 - origin.1);
                         out.push_str(" Td\n[");
+                        origin = at;
                         let face = faces[piece.face.index()]
                             .as_ref()
                             .expect("every face drawn was embedded");
@@ -274,11 +298,12 @@ fn page_content(doc: &Document, page_index: usize, tagged: bool, faces: &[Option
                                 }
                             }
                         }
-                        out.push_str("] TJ\nET\n");
+                        out.push_str("] TJ\n");
                         if piece.actual_text.is_some() {
                             out.push_str("EMC\n");
                         }
                     }
+                    text_origin = Some(origin);
                 }
                 Item::Rule {
                     x1,
@@ -328,6 +353,9 @@ fn page_content(doc: &Document, page_index: usize, tagged: bool, faces: &[Option
                 }
                 Item::Link { .. } => {}
             }
+        }
+        if text_origin.is_some() {
+            out.push_str("ET\n");
         }
         if draws {
             out.push_str("EMC\n");
@@ -881,3 +909,77 @@ pub fn render_with(doc: &Document, meta: &Metadata, attachments: &[Attachment], 
 
 /// The producer named in the metadata.
 const PRODUCER: &str = "Feuilles de route (printpdf)";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::Fonts;
+    use crate::layout::{styles, Flow, Geometry, StructTree};
+
+    /// Replays a content stream's text operators: the absolute origin, in
+    /// hundredths of a point, of every `TJ`, and how many text objects.
+    fn text_origins(content: &str) -> (Vec<(i64, i64)>, usize) {
+        let (mut origins, mut objects) = (Vec::new(), 0);
+        let mut line = (0i64, 0i64);
+        let mut operands: Vec<&str> = Vec::new();
+        for token in content.split_whitespace() {
+            match token {
+                "BT" => {
+                    objects += 1;
+                    line = (0, 0);
+                }
+                "Td" => {
+                    let at = |s: &str| (s.parse::<f64>().expect("a Td operand is a number") * 100.0).round() as i64;
+                    let n = operands.len();
+                    line = (line.0 + at(operands[n - 2]), line.1 + at(operands[n - 1]));
+                }
+                t if t.ends_with("TJ") => origins.push(line),
+                _ => {}
+            }
+            operands.push(token);
+        }
+        (origins, objects)
+    }
+
+    #[test]
+    fn the_lines_of_a_run_share_one_text_object_and_each_piece_lands_where_the_layout_put_it() {
+        let mut fonts = Fonts::new();
+        let mut flow = Flow::new(&mut fonts, Geometry::a4());
+        let text = "Bravo 👍 merci ✓ → ≥ ½ € **gras** *italique* 😀👍🎉✅ fin de la ligne et la suite.\n".repeat(30);
+        flow.markdown(&text, styles::BODY, StructTree::ROOT);
+        let doc = flow.finish();
+        let faces = collect_glyphs(&doc);
+        let page = &doc.pages[0];
+        let h = page.geometry.height;
+        let expected: Vec<(i64, i64)> = page
+            .items
+            .iter()
+            .filter_map(|p| match &p.item {
+                Item::Text { x, y, line } => Some((x, y, line)),
+                _ => None,
+            })
+            .flat_map(|(x, y, line)| {
+                line.pieces
+                    .iter()
+                    .map(move |piece| (in_hundredths(x + piece.x), in_hundredths(h - y)))
+            })
+            .collect();
+        let (content, _) = page_content(&doc, 0, true, &faces);
+        let (origins, objects) = text_origins(&content);
+        assert!(expected.len() > 100, "the page holds many pieces in several faces");
+        assert_eq!(
+            origins, expected,
+            "relative moves add up exactly to each piece's position (no rounding drift)"
+        );
+        assert!(
+            objects * 10 < expected.len(),
+            "one paragraph's lines share a text object ({objects} objects for {} pieces)",
+            expected.len()
+        );
+        assert_eq!(
+            content.matches("BT").count(),
+            content.matches("ET\n").count(),
+            "every text object is closed"
+        );
+    }
+}

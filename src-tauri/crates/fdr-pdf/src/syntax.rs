@@ -284,19 +284,28 @@ pub(crate) fn reference(out: &mut String, id: u32) {
 /// Writes a number with at most two decimals (content stream coordinates
 /// are rounded to 1/100 pt), without trailing zeros.
 pub(crate) fn number(out: &mut String, v: f32) {
-    let hundredths = (f64::from(v) * 100.0).round() as i64;
+    hundredths(out, (f64::from(v) * 100.0).round() as i64);
+}
+
+/// Writes a number given in whole hundredths, without trailing zeros.
+pub(crate) fn hundredths(out: &mut String, hundredths: i64) {
     if hundredths < 0 {
         out.push('-');
     }
     let h = hundredths.unsigned_abs();
-    let _ = write!(out, "{}", h / 100);
+    push_uint(out, h / 100);
     match h % 100 {
         0 => {}
         d if d % 10 == 0 => {
-            let _ = write!(out, ".{}", d / 10);
+            out.push('.');
+            push_uint(out, d / 10);
         }
         d => {
-            let _ = write!(out, ".{d:02}");
+            out.push('.');
+            if d < 10 {
+                out.push('0');
+            }
+            push_uint(out, d);
         }
     }
 }

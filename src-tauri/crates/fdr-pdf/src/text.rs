@@ -215,7 +215,7 @@ fn width_of(fonts: &mut Fonts, sets: &[Set]) -> f32 {
 
 /// Turns glyphs into pieces (runs of one face and style).
 fn pieces(fonts: &mut Fonts, sets: &[Set]) -> Line {
-    let mut out: Vec<Piece> = Vec::new();
+    let mut out: Vec<Piece> = Vec::with_capacity(1);
     let mut x = 0.0f32;
     let mut i = 0;
     while i < sets.len() {
@@ -226,11 +226,17 @@ fn pieces(fonts: &mut Fonts, sets: &[Set]) -> Line {
             j += 1;
         }
         let run = &sets[i..j];
-        let mut chunks: Vec<Chunk> = Vec::new();
-        let mut current = String::new();
+        // One pass: the chunks, and the width from the same kerning values
+        // (as `width_of` counts it). Sized once: a line ending at a space
+        // gets one more (see `break_lines`).
+        let mut chunks: Vec<Chunk> = Vec::with_capacity(1);
+        let mut current = String::with_capacity(run.iter().map(|s| s.glyph.drawn.len_utf8()).sum::<usize>() + 1);
+        let mut width = 0.0f32;
         for (k, s) in run.iter().enumerate() {
+            width += advance_pt(s);
             if k > 0 {
                 let kern = kern_between(fonts, &run[k - 1], s);
+                width += -kern * s.atom.style.size / 1000.0;
                 if kern != 0.0 {
                     chunks.push(Chunk::Text(std::mem::take(&mut current)));
                     chunks.push(Chunk::Kern(kern));
@@ -241,7 +247,6 @@ fn pieces(fonts: &mut Fonts, sets: &[Set]) -> Line {
         if !current.is_empty() {
             chunks.push(Chunk::Text(current));
         }
-        let width = width_of(fonts, run);
         out.push(Piece {
             x,
             width,
@@ -344,7 +349,10 @@ fn segments(fonts: &mut Fonts, atoms: &[Atom]) -> Vec<Segment> {
             }
         }
     }
-    let mut out: Vec<Segment> = Vec::new();
+    // One segment per space or line break, and one more: sized once (a
+    // segment is large, and 66,000 short lines grew this vector 17 times).
+    let breaks = atoms.iter().filter(|a| matches!(a.c, ' ' | '\n')).count();
+    let mut out: Vec<Segment> = Vec::with_capacity(breaks + 2);
     let mut current = Segment {
         sets: Vec::new(),
         opportunities: Vec::new(),
@@ -510,6 +518,13 @@ fn cut(fonts: &mut Fonts, word: Segment, max_width: f32) -> (Vec<(Vec<Set>, Line
     (lines, sets[start.min(sets.len())..].to_vec())
 }
 
+/// Takes the line built so far, leaving room for one as long (the next line
+/// of a paragraph is about as long: no growing it glyph by glyph).
+fn next_line(line: &mut Vec<Set>) -> Vec<Set> {
+    let room = line.len();
+    std::mem::replace(line, Vec::with_capacity(room))
+}
+
 /// Sets styled spans in lines of at most `max_width` points.
 pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width: f32) -> Vec<Line> {
     let atoms = atoms(spans, base);
@@ -519,23 +534,26 @@ pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width
     let mut width = 0.0f32;
     for seg in segments(fonts, &atoms) {
         if seg.newline_before {
-            lines.push((std::mem::take(&mut line), LineEnd::Forced));
+            lines.push((next_line(&mut line), LineEnd::Forced));
             width = 0.0;
         }
-        let mut candidate: Vec<Set> = Vec::with_capacity(seg.sets.len() + 1);
-        if !line.is_empty() {
-            if let Some(sp) = seg.space_before {
-                candidate.push(sp);
-            }
-        }
-        candidate.extend_from_slice(&seg.sets);
-        let join = match (line.last(), candidate.first()) {
+        // The space before the word (not at a line start), then the word.
+        let space = seg.space_before.filter(|_| !line.is_empty());
+        let first = space.as_ref().or(seg.sets.first());
+        let mut added = match (line.last(), first) {
             (Some(a), Some(b)) => join_pt(fonts, a, b),
             _ => 0.0,
         };
-        let added = width_of(fonts, &candidate) + join;
+        if let Some(sp) = &space {
+            added += advance_pt(sp);
+            if let Some(b) = seg.sets.first() {
+                added += join_pt(fonts, sp, b);
+            }
+        }
+        added += width_of(fonts, &seg.sets);
         if width + added <= max_width + 0.001 {
-            line.extend(candidate);
+            line.extend(space);
+            line.extend_from_slice(&seg.sets);
             width += added;
             continue;
         }
@@ -544,7 +562,7 @@ pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width
         // that text extraction and screen readers keep the words apart.
         if !line.is_empty() {
             // A segment always follows a space here (words are split at spaces only).
-            lines.push((std::mem::take(&mut line), LineEnd::Space));
+            lines.push((next_line(&mut line), LineEnd::Space));
         }
         let seg_width = width_of(fonts, &seg.sets);
         if seg_width <= max_width + 0.001 {
