@@ -215,7 +215,7 @@ impl FaceUse {
 fn page_content(doc: &Document, page_index: usize, tagged: bool, faces: &[Option<FaceUse>]) -> (String, Vec<NodeId>) {
     let page = &doc.pages[page_index];
     let h = page.geometry.height;
-    let mut out = String::with_capacity(16 * 1024);
+    let mut out = String::with_capacity(32 * 1024);
     let mut state = State::default();
     let mut i = 0;
     let mut mcids: Vec<NodeId> = Vec::new();

@@ -215,14 +215,19 @@ fn width_of(fonts: &mut Fonts, sets: &[Set]) -> f32 {
 
 /// Turns glyphs into pieces (runs of one face and style).
 fn pieces(fonts: &mut Fonts, sets: &[Set]) -> Line {
-    let mut out: Vec<Piece> = Vec::with_capacity(1);
+    let is_replaced = |s: &Set| s.glyph.drawn != s.atom.c;
+    let runs = 1 + sets
+        .windows(2)
+        .filter(|w| !same_run(&w[0], &w[1]) || is_replaced(&w[0]) != is_replaced(&w[1]))
+        .count();
+    let mut out: Vec<Piece> = Vec::with_capacity(runs);
     let mut x = 0.0f32;
     let mut i = 0;
     while i < sets.len() {
         let first = sets[i];
-        let replaced = first.glyph.drawn != first.atom.c;
+        let replaced = is_replaced(&first);
         let mut j = i + 1;
-        while j < sets.len() && same_run(&first, &sets[j]) && (sets[j].glyph.drawn != sets[j].atom.c) == replaced {
+        while j < sets.len() && same_run(&first, &sets[j]) && is_replaced(&sets[j]) == replaced {
             j += 1;
         }
         let run = &sets[i..j];
