@@ -327,8 +327,10 @@ fn shape(fonts: &mut Fonts, a: Atom) -> Option<Set> {
 
 /// A word: text between spaces (or forced breaks), shaped.
 struct Segment {
-    sets: Vec<Set>,
-    /// Indices in `sets` before which Unicode allows a break without a
+    /// Its glyphs, in the vector [`segments`] returns with the segments (one
+    /// vector for the whole text, not one per word).
+    sets: std::ops::Range<usize>,
+    /// Indices in its glyphs before which Unicode allows a break without a
     /// space: used only when the word is longer than the line.
     opportunities: Vec<usize>,
     /// A space precedes it (a break opportunity that disappears at a line end).
@@ -337,7 +339,8 @@ struct Segment {
     newline_before: bool,
 }
 
-fn segments(fonts: &mut Fonts, atoms: &[Atom]) -> Vec<Segment> {
+/// The text's glyphs, and its words as ranges of them.
+fn segments(fonts: &mut Fonts, atoms: &[Atom]) -> (Vec<Set>, Vec<Segment>) {
     // Break opportunities from annex 14: `allowed[i]`, a break may come before atom i.
     let text: String = atoms.iter().map(|a| a.c).collect();
     let mut allowed = vec![false; atoms.len() + 1];
@@ -358,16 +361,17 @@ fn segments(fonts: &mut Fonts, atoms: &[Atom]) -> Vec<Segment> {
     // segment is large, and 66,000 short lines grew this vector 17 times).
     let breaks = atoms.iter().filter(|a| matches!(a.c, ' ' | '\n')).count();
     let mut out: Vec<Segment> = Vec::with_capacity(breaks + 2);
+    let mut glyphs: Vec<Set> = Vec::with_capacity(atoms.len());
     let mut current = Segment {
-        sets: Vec::new(),
+        sets: 0..0,
         opportunities: Vec::new(),
         space_before: None,
         newline_before: false,
     };
-    let flush = |out: &mut Vec<Segment>, current: &mut Segment| {
+    let flush = |out: &mut Vec<Segment>, current: &mut Segment, at: usize| {
         if !current.sets.is_empty() {
             let next = Segment {
-                sets: Vec::new(),
+                sets: at..at,
                 opportunities: Vec::new(),
                 space_before: None,
                 newline_before: false,
@@ -378,12 +382,14 @@ fn segments(fonts: &mut Fonts, atoms: &[Atom]) -> Vec<Segment> {
     for (index, a) in atoms.iter().enumerate() {
         match a.c {
             '\n' => {
-                flush(&mut out, &mut current);
+                flush(&mut out, &mut current, glyphs.len());
+                current.sets = glyphs.len()..glyphs.len();
                 current.space_before = None;
                 current.newline_before = true;
             }
             ' ' => {
-                flush(&mut out, &mut current);
+                flush(&mut out, &mut current, glyphs.len());
+                current.sets = glyphs.len()..glyphs.len();
                 current.space_before = shape(fonts, *a);
             }
             _ => {
@@ -391,23 +397,24 @@ fn segments(fonts: &mut Fonts, atoms: &[Atom]) -> Vec<Segment> {
                     current.opportunities.push(current.sets.len());
                 }
                 if let Some(set) = shape(fonts, *a) {
-                    current.sets.push(set);
+                    glyphs.push(set);
+                    current.sets.end = glyphs.len();
                 }
             }
         }
     }
     let trailing_newline = current.newline_before && current.sets.is_empty();
-    flush(&mut out, &mut current);
+    flush(&mut out, &mut current, glyphs.len());
     if trailing_newline {
         // A trailing line break: an empty last line.
         out.push(Segment {
-            sets: Vec::new(),
+            sets: glyphs.len()..glyphs.len(),
             opportunities: Vec::new(),
             space_before: None,
             newline_before: true,
         });
     }
-    out
+    (glyphs, out)
 }
 
 /// Where a word may be hyphenated: indices in `sets` before which a break
@@ -444,14 +451,18 @@ fn hyphenation_points(sets: &[Set]) -> Vec<usize> {
 /// allows a break first, then at French syllables, else between characters
 /// (these two with a hyphen). Returns the full lines with how each ends,
 /// and the rest (the start of the next line).
-fn cut(fonts: &mut Fonts, word: Segment, max_width: f32) -> (Vec<(Vec<Set>, LineEnd)>, Vec<Set>) {
-    let sets = word.sets;
+fn cut(
+    fonts: &mut Fonts,
+    sets: &[Set],
+    opportunities: &[usize],
+    max_width: f32,
+) -> (Vec<(Vec<Set>, LineEnd)>, Vec<Set>) {
     let mut is_point = vec![false; sets.len() + 1];
-    for p in hyphenation_points(&sets) {
+    for p in hyphenation_points(sets) {
         is_point[p] = true;
     }
     let mut is_opportunity = vec![false; sets.len() + 1];
-    for p in word.opportunities {
+    for &p in opportunities {
         is_opportunity[p] = true;
     }
     let mut lines = Vec::new();
@@ -537,28 +548,30 @@ pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width
     let mut lines: Vec<(Vec<Set>, LineEnd)> = Vec::new();
     let mut line: Vec<Set> = Vec::new();
     let mut width = 0.0f32;
-    for seg in segments(fonts, &atoms) {
+    let (glyphs, words) = segments(fonts, &atoms);
+    for seg in words {
+        let sets = &glyphs[seg.sets.clone()];
         if seg.newline_before {
             lines.push((next_line(&mut line), LineEnd::Forced));
             width = 0.0;
         }
         // The space before the word (not at a line start), then the word.
         let space = seg.space_before.filter(|_| !line.is_empty());
-        let first = space.as_ref().or(seg.sets.first());
+        let first = space.as_ref().or(sets.first());
         let mut added = match (line.last(), first) {
             (Some(a), Some(b)) => join_pt(fonts, a, b),
             _ => 0.0,
         };
         if let Some(sp) = &space {
             added += advance_pt(sp);
-            if let Some(b) = seg.sets.first() {
+            if let Some(b) = sets.first() {
                 added += join_pt(fonts, sp, b);
             }
         }
-        added += width_of(fonts, &seg.sets);
+        added += width_of(fonts, sets);
         if width + added <= max_width + 0.001 {
             line.extend(space);
-            line.extend_from_slice(&seg.sets);
+            line.extend_from_slice(sets);
             width += added;
             continue;
         }
@@ -569,13 +582,14 @@ pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width
             // A segment always follows a space here (words are split at spaces only).
             lines.push((next_line(&mut line), LineEnd::Space));
         }
-        let seg_width = width_of(fonts, &seg.sets);
+        let seg_width = width_of(fonts, sets);
         if seg_width <= max_width + 0.001 {
             width = seg_width;
-            line = seg.sets;
+            line.clear();
+            line.extend_from_slice(sets);
         } else {
             // Longer than the whole measure: broken inside.
-            let (full, rest) = cut(fonts, seg, max_width);
+            let (full, rest) = cut(fonts, sets, &seg.opportunities, max_width);
             lines.extend(full);
             width = width_of(fonts, &rest);
             line = rest;
@@ -626,22 +640,24 @@ pub fn extent(fonts: &mut Fonts, text: &str, style: TextStyle, cap: f32) -> Exte
     let mut e = Extent::default();
     let mut line_w = 0.0f32;
     let mut last: Option<Set> = None;
-    for seg in segments(fonts, &atoms) {
+    let (glyphs, words) = segments(fonts, &atoms);
+    for seg in words {
+        let sets = &glyphs[seg.sets.clone()];
         if seg.newline_before {
             e.max = e.max.max(line_w);
             line_w = 0.0;
             last = None;
         }
-        let w = width_of(fonts, &seg.sets);
+        let w = width_of(fonts, sets);
         e.min = e.min.max(w.min(cap));
         if let Some(prev) = last {
             line_w += seg.space_before.as_ref().map_or(0.0, advance_pt);
-            if let (None, Some(first)) = (&seg.space_before, seg.sets.first()) {
+            if let (None, Some(first)) = (&seg.space_before, sets.first()) {
                 line_w += join_pt(fonts, &prev, first);
             }
         }
         line_w += w;
-        last = seg.sets.last().copied().or(last);
+        last = sets.last().copied().or(last);
     }
     e.max = e.max.max(line_w);
     e
