@@ -11,6 +11,36 @@ use fdr_store::{Store, StoreError};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// Writes a line to stdout. When the reader has gone (`fdr list | head`),
+/// `fdr` stops quietly instead of panicking with an English message.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            crate::output_closed(&e);
+        }
+    }};
+}
+
+/// Writes a line to stderr, as [`say!`] does to stdout.
+macro_rules! say_err {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stderr().lock(), $($arg)*) {
+            crate::output_closed(&e);
+        }
+    }};
+}
+
+/// Output that cannot be written: a closed pipe ends the command quietly
+/// (its reader wanted no more); anything else ends it with an error code.
+fn output_closed(e: &std::io::Error) -> ! {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    std::process::exit(1);
+}
+
 const EXIT_CODES: &str = "\
 Codes de sortie :
   0  tout a réussi (pour import : chaque fichier importé ou déjà présent)
@@ -282,7 +312,7 @@ enum Format {
 
 fn open(db: &Path) -> Result<Store, ExitCode> {
     Store::open(db, fdr_store::system_clock()).map_err(|e| {
-        eprintln!("{}: error: {e}", db.display());
+        say_err!("{}: error: {e}", db.display());
         ExitCode::from(3)
     })
 }
@@ -389,12 +419,12 @@ fn parse_command_line() -> Result<Cli, ExitCode> {
     parsed.map_err(|e| match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             let text = french_help(&e.render().to_string());
-            println!("{}", text.trim_end());
+            say!("{}", text.trim_end());
             ExitCode::SUCCESS
         }
         _ => {
-            eprintln!("fdr : {}", french_error(&e));
-            eprintln!("Aide : fdr --help, ou fdr COMMANDE --help.");
+            say_err!("fdr : {}", french_error(&e));
+            say_err!("Aide : fdr --help, ou fdr COMMANDE --help.");
             ExitCode::from(2)
         }
     })
@@ -419,7 +449,7 @@ fn main() -> ExitCode {
         // The default store, moved first from where earlier versions kept it.
         let resolved = fdr_store::location::resolve_default(&(fdr_store::system_clock())());
         if let Some(note) = &resolved.note {
-            eprintln!("{}: note: {note}", resolved.path.display());
+            say_err!("{}: note: {note}", resolved.path.display());
         }
         resolved.path
     });
@@ -459,11 +489,11 @@ fn main() -> ExitCode {
             let dir = dir.unwrap_or_else(|| fdr_store::backup::backups_dir(&db));
             match store.backup(&dir, "manuelle") {
                 Ok(path) => {
-                    println!("{}: sauvegarde vérifiée", path.display());
+                    say!("{}: sauvegarde vérifiée", path.display());
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("{}: error: sauvegarde impossible : {e}", dir.display());
+                    say_err!("{}: error: sauvegarde impossible : {e}", dir.display());
                     ExitCode::from(1)
                 }
             }
@@ -478,11 +508,11 @@ fn adopt(store: &mut Store, target: &str) -> ExitCode {
     let done = resolve(store, target).and_then(|id| store.adopt(&id).map(|_| id).map_err(|e| e.to_string()));
     match done {
         Ok(id) => {
-            println!("{id}: ce poste est désormais l’auteur de cette feuille de route ; ses révisions continueront depuis la dernière reçue");
+            say!("{id}: ce poste est désormais l’auteur de cette feuille de route ; ses révisions continueront depuis la dernière reçue");
             ExitCode::SUCCESS
         }
         Err(message) => {
-            eprintln!("{target}: error: {message}");
+            say_err!("{target}: error: {message}");
             ExitCode::from(1)
         }
     }
@@ -500,16 +530,16 @@ fn avis(store: Store, command: AvisCommand) -> ExitCode {
             match session.export_avis(&avis, kind) {
                 Ok(file) => match fdr_core::files::write_atomically(&out, &file.bytes) {
                     Ok(()) => {
-                        println!("{}: avis {avis} (révision {} examinée)", out.display(), file.revision);
+                        say!("{}: avis {avis} (révision {} examinée)", out.display(), file.revision);
                         ExitCode::SUCCESS
                     }
                     Err(e) => {
-                        eprintln!("{}: error: écriture impossible : {e}", out.display());
+                        say_err!("{}: error: écriture impossible : {e}", out.display());
                         ExitCode::from(1)
                     }
                 },
                 Err(e) => {
-                    eprintln!("{avis}: error: {e}");
+                    say_err!("{avis}: error: {e}");
                     ExitCode::from(1)
                 }
             }
@@ -533,14 +563,14 @@ fn avis(store: Store, command: AvisCommand) -> ExitCode {
             });
             match done {
                 Ok(()) => {
-                    println!(
+                    say!(
                         "{target}: réponse enregistrée à la remarque {remark} ({}) ; elle partira avec la prochaine révision exportée",
                         state.label_fr()
                     );
                     ExitCode::SUCCESS
                 }
                 Err(message) => {
-                    eprintln!("{target}: error: {message}");
+                    say_err!("{target}: error: {message}");
                     ExitCode::from(1)
                 }
             }
@@ -552,7 +582,7 @@ fn avis_list(session: &mut fdr_session::Session, target: &str, json: bool) -> Ex
     let id = match resolve(session.store(), target) {
         Ok(id) => id,
         Err(message) => {
-            eprintln!("{target}: error: {message}");
+            say_err!("{target}: error: {message}");
             return ExitCode::from(1);
         }
     };
@@ -565,11 +595,11 @@ fn avis_list(session: &mut fdr_session::Session, target: &str, json: bool) -> Ex
                     .map(|b| String::from_utf8_lossy(b).trim_end().to_string())
                     .collect();
                 let answers = serde_json::to_string_pretty(&answers).expect("answers serialise");
-                println!("{{\n\"avis\": [{}],\n\"answers\": {answers}\n}}", docs.join(",\n"));
+                say!("{{\n\"avis\": [{}],\n\"answers\": {answers}\n}}", docs.join(",\n"));
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("{target}: error: {e}");
+                say_err!("{target}: error: {e}");
                 ExitCode::from(1)
             }
         };
@@ -577,12 +607,12 @@ fn avis_list(session: &mut fdr_session::Session, target: &str, json: bool) -> Ex
     let screen = match session.view(&id) {
         Ok(v) => v.review,
         Err(e) => {
-            eprintln!("{target}: error: {e}");
+            say_err!("{target}: error: {e}");
             return ExitCode::from(1);
         }
     };
     if screen.avis.is_empty() {
-        println!("aucun avis sur cette feuille de route");
+        say!("aucun avis sur cette feuille de route");
     }
     for e in &screen.avis {
         let state = match e.state {
@@ -590,7 +620,7 @@ fn avis_list(session: &mut fdr_session::Session, target: &str, json: bool) -> Ex
             fdr_store::AvisState::Issued => "émis ici",
             fdr_store::AvisState::Received => "reçu",
         };
-        println!(
+        say!(
             "{}  {}  révision {}  {}  {}  {} remarque(s){}",
             e.avis.id,
             if e.avis.issued_at.is_empty() {
@@ -609,7 +639,7 @@ fn avis_list(session: &mut fdr_session::Session, target: &str, json: bool) -> Ex
                 Some(h) => h.answer.state.label_fr().to_string(),
                 None => "sans réponse".to_string(),
             };
-            println!(
+            say!(
                 "  {} [{}] {} — {answer}",
                 r.remark.id,
                 r.remark.severity.label_fr(),
@@ -624,17 +654,17 @@ fn backups(db: &Path, dir: Option<&Path>) -> ExitCode {
     let dir = dir.map_or_else(|| fdr_store::backup::backups_dir(db), Path::to_path_buf);
     match fdr_store::backup::list(&dir) {
         Ok(list) if list.is_empty() => {
-            println!("aucune sauvegarde dans {}", dir.display());
+            say!("aucune sauvegarde dans {}", dir.display());
             ExitCode::SUCCESS
         }
         Ok(list) => {
             for b in list {
-                println!("{}\t{}\t{} octets\t{}", b.taken_at, b.reason, b.size, b.path);
+                say!("{}\t{}\t{} octets\t{}", b.taken_at, b.reason, b.size, b.path);
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{}: error: {e}", dir.display());
+            say_err!("{}: error: {e}", dir.display());
             ExitCode::from(1)
         }
     }
@@ -644,13 +674,13 @@ fn restore(db: &Path, backup: &Path) -> ExitCode {
     match fdr_store::backup::restore(db, backup, &fdr_store::system_clock()()) {
         Ok(aside) => {
             if let Some(aside) = aside {
-                println!("base précédente gardée : {}", aside.display());
+                say!("base précédente gardée : {}", aside.display());
             }
-            println!("{}: restaurée depuis {}", db.display(), backup.display());
+            say!("{}: restaurée depuis {}", db.display(), backup.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!(
+            say_err!(
                 "{}: error: restauration refusée, base inchangée : {e}",
                 backup.display()
             );
@@ -661,7 +691,7 @@ fn restore(db: &Path, backup: &Path) -> ExitCode {
 
 fn sample(actions: usize, indicators: usize, theme: i64, seed: u64, out: &Path) -> ExitCode {
     if actions > fdr_core::validation::MAX_LIST_ITEMS || indicators > fdr_core::validation::MAX_LIST_ITEMS {
-        eprintln!(
+        say_err!(
             "error: au plus {} actions et indicateurs",
             fdr_core::validation::MAX_LIST_ITEMS
         );
@@ -672,14 +702,14 @@ fn sample(actions: usize, indicators: usize, theme: i64, seed: u64, out: &Path) 
     let bytes = fdr_format::encode(&roadmap, "2026-11-23T10:00:00Z");
     match fdr_core::files::write_atomically(out, &bytes) {
         Ok(()) => {
-            println!(
+            say!(
                 "{}: feuille de route fictive, {actions} actions, {indicators} indicateurs",
                 out.display()
             );
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{}: error: écriture impossible : {e}", out.display());
+            say_err!("{}: error: écriture impossible : {e}", out.display());
             ExitCode::from(1)
         }
     }
@@ -690,7 +720,7 @@ fn list(store: &Store) -> ExitCode {
         Ok(rows) => {
             for r in rows {
                 let edited = if r.edited { "*" } else { "" };
-                println!(
+                say!(
                     "{:>2}  {}  r{}{edited}  {}  {}",
                     r.theme_number,
                     r.id,
@@ -702,7 +732,7 @@ fn list(store: &Store) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            say_err!("error: {e}");
             ExitCode::from(1)
         }
     }
@@ -733,7 +763,7 @@ fn import(store: &mut Store, files: &[PathBuf]) -> ExitCode {
         let bytes = match read_input(path) {
             Ok(b) => b,
             Err(message) => {
-                eprintln!("{name}: error: {message}");
+                say_err!("{name}: error: {message}");
                 failed = true;
                 continue;
             }
@@ -743,7 +773,7 @@ fn import(store: &mut Store, files: &[PathBuf]) -> ExitCode {
             Some(p) => match read_input(p) {
                 Ok(b) => Some(b),
                 Err(message) => {
-                    eprintln!("{}: error: {message}", p.display());
+                    say_err!("{}: error: {message}", p.display());
                     failed = true;
                     continue;
                 }
@@ -766,12 +796,14 @@ fn import(store: &mut Store, files: &[PathBuf]) -> ExitCode {
                             )
                         }
                     };
-                    println!(
+                    say!(
                         "{name}: {what} — thème {}, {}, révision {}",
-                        report.theme_number, report.id, report.revision
+                        report.theme_number,
+                        report.id,
+                        report.revision
                     );
                     for w in &report.warnings {
-                        eprintln!("{name}: warning: {w}");
+                        say_err!("{name}: warning: {w}");
                     }
                 }
                 if let Some(a) = received.avis {
@@ -779,7 +811,7 @@ fn import(store: &mut Store, files: &[PathBuf]) -> ExitCode {
                         fdr_store::AvisOutcome::Added => "avis importé",
                         fdr_store::AvisOutcome::AlreadyImported => "avis déjà importé",
                     };
-                    println!(
+                    say!(
                         "{name}: {what} — thème {}, {}, révision {}, décision « {} », {} remarque(s) dont {} bloquante(s)",
                         a.theme_number,
                         a.id,
@@ -789,9 +821,10 @@ fn import(store: &mut Store, files: &[PathBuf]) -> ExitCode {
                         a.blocking
                     );
                     if a.current_revision > a.revision {
-                        eprintln!(
+                        say_err!(
                             "{name}: warning: porte sur la révision {} ; la feuille de route en est à la révision {}",
-                            a.revision, a.current_revision
+                            a.revision,
+                            a.current_revision
                         );
                     }
                 }
@@ -800,9 +833,9 @@ fn import(store: &mut Store, files: &[PathBuf]) -> ExitCode {
                         fdr_store::AvisOutcome::Added => "réponses importées",
                         fdr_store::AvisOutcome::AlreadyImported => "réponses déjà importées",
                     };
-                    println!("{name}: {what} ({}) avec la révision {}", r.answers, r.revision);
+                    say!("{name}: {what} ({}) avec la révision {}", r.answers, r.revision);
                     for w in &r.warnings {
-                        eprintln!("{name}: warning: {w}");
+                        say_err!("{name}: warning: {w}");
                     }
                 }
                 if let Some(p) = companion_path {
@@ -811,12 +844,12 @@ fn import(store: &mut Store, files: &[PathBuf]) -> ExitCode {
             }
             Err(StoreError::Refused(e)) => {
                 for p in e.problems() {
-                    eprintln!("{name}: error: {p}");
+                    say_err!("{name}: error: {p}");
                 }
                 failed = true;
             }
             Err(e) => {
-                eprintln!("{name}: error: {e}");
+                say_err!("{name}: error: {e}");
                 failed = true;
             }
         }
@@ -844,13 +877,13 @@ fn consolidate(
     let made = match fdr_session::consolidate(store, kind, options) {
         Ok(made) => made,
         Err(e) => {
-            eprintln!("{}: error: {e}", out.display());
+            say_err!("{}: error: {e}", out.display());
             return ExitCode::from(1);
         }
     };
-    eprintln!("{}: note: {}", out.display(), made.plan.title);
+    say_err!("{}: note: {}", out.display(), made.plan.title);
     for line in made.plan.lines() {
-        eprintln!("{}: note: {line}", out.display());
+        say_err!("{}: note: {line}", out.display());
     }
     // One file (PDF, XLSX) to `out`; CSV files under their names in the folder `out`.
     let written: Result<Vec<PathBuf>, String> = match format {
@@ -868,17 +901,17 @@ fn consolidate(
     match written {
         Ok(paths) => {
             for p in paths {
-                println!("{}", p.display());
+                say!("{}", p.display());
             }
             match made.included {
-                0 => println!("aucune feuille de route incluse : document vide"),
-                1 => println!("1 feuille de route consolidée"),
-                n => println!("{n} feuilles de route consolidées"),
+                0 => say!("aucune feuille de route incluse : document vide"),
+                1 => say!("1 feuille de route consolidée"),
+                n => say!("{n} feuilles de route consolidées"),
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{}: error: écriture impossible : {e}", out.display());
+            say_err!("{}: error: écriture impossible : {e}", out.display());
             ExitCode::from(1)
         }
     }
@@ -890,23 +923,23 @@ fn diff(store: &Store, target: &str, from: i64, to: i64, json: bool) -> ExitCode
     let changes = match changes {
         Ok(c) => c,
         Err(message) => {
-            eprintln!("{target}: error: {message}");
+            say_err!("{target}: error: {message}");
             return ExitCode::from(1);
         }
     };
     if json {
         let value = serde_json::json!({ "from": from, "to": to, "changes": changes });
-        println!("{}", serde_json::to_string_pretty(&value).expect("changes serialise"));
+        say!("{}", serde_json::to_string_pretty(&value).expect("changes serialise"));
     } else if changes.is_empty() {
-        println!("Aucun changement entre les révisions {from} et {to}.");
+        say!("Aucun changement entre les révisions {from} et {to}.");
     } else {
         let n = changes.len();
-        println!(
+        say!(
             "Révision {from} → révision {to} : {n} changement{}",
             if n > 1 { "s" } else { "" }
         );
         for c in &changes {
-            println!("{}", c.line());
+            say!("{}", c.line());
         }
     }
     ExitCode::SUCCESS
@@ -935,7 +968,7 @@ fn export(store: &mut Store, target: &str, format: Format, out: &Path) -> ExitCo
     let id = match resolve(store, target) {
         Ok(id) => id,
         Err(message) => {
-            eprintln!("{target}: error: {message}");
+            say_err!("{target}: error: {message}");
             return ExitCode::from(1);
         }
     };
@@ -951,51 +984,51 @@ fn export(store: &mut Store, target: &str, format: Format, out: &Path) -> ExitCo
                         &exported.exported_at,
                     ),
                     Err(e) => {
-                        eprintln!("{id}: error: {e}");
+                        say_err!("{id}: error: {e}");
                         return ExitCode::from(1);
                     }
                 },
             };
             if let Err(e) = fdr_core::files::write_atomically(out, &bytes) {
-                eprintln!("{}: error: écriture impossible : {e}", out.display());
+                say_err!("{}: error: écriture impossible : {e}", out.display());
                 return ExitCode::from(1);
             }
             if let (Format::Json, Some(reponses)) = (format, &exported.reponses) {
                 let beside = fdr_core::files::answers_beside(out);
                 if let Err(e) = fdr_core::files::write_atomically(&beside, reponses) {
-                    eprintln!("{}: error: écriture impossible : {e}", beside.display());
+                    say_err!("{}: error: écriture impossible : {e}", beside.display());
                     return ExitCode::from(1);
                 }
-                println!(
+                say!(
                     "{}: réponses aux avis, à envoyer avec la feuille de route",
                     beside.display()
                 );
             }
             let open = fdr_session::open_blocking(store, &id).map(|o| o.len()).unwrap_or(0);
             if open > 0 {
-                eprintln!(
+                say_err!(
                     "{id}: warning: {open} remarque(s) bloquante(s) du secrétariat sans réponse (fdr avis list {target})"
                 );
             }
             for w in &exported.warnings {
-                eprintln!("{id}: warning: {w}");
+                say_err!("{id}: warning: {w}");
             }
             let what = if exported.new_revision {
                 "nouvelle révision"
             } else {
                 "révision inchangée"
             };
-            println!("{}: révision {} ({what})", out.display(), exported.revision);
+            say!("{}: révision {} ({what})", out.display(), exported.revision);
             ExitCode::SUCCESS
         }
         Err(StoreError::Invalid(problems)) => {
             for p in problems {
-                eprintln!("{id}: error: {p}");
+                say_err!("{id}: error: {p}");
             }
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("{id}: error: {e}");
+            say_err!("{id}: error: {e}");
             ExitCode::from(1)
         }
     }
@@ -1005,40 +1038,40 @@ fn check(store: &mut Store) -> ExitCode {
     let integrity = match store.integrity_check() {
         Ok(lines) => lines,
         Err(e) => {
-            eprintln!("error: {e}");
+            say_err!("error: {e}");
             return ExitCode::from(1);
         }
     };
     let sound = integrity == ["ok"];
     if sound {
-        println!("intégrité : ok");
+        say!("intégrité : ok");
     } else {
         for line in &integrity {
-            eprintln!("error: intégrité : {line}");
+            say_err!("error: intégrité : {line}");
         }
     }
     let rows = match store.list() {
         Ok(rows) => rows,
         Err(e) => {
-            eprintln!("error: {e}");
+            say_err!("error: {e}");
             return ExitCode::from(1);
         }
     };
     for r in rows {
         match store.warnings(&r.id) {
             Ok(warnings) => {
-                println!(
+                say!(
                     "thème {} ({}) : {} avertissement(s)",
                     r.theme_number,
                     r.id,
                     warnings.len()
                 );
                 for w in warnings {
-                    println!("  {w}");
+                    say!("  {w}");
                 }
             }
             Err(e) => {
-                eprintln!("{}: error: {e}", r.id);
+                say_err!("{}: error: {e}", r.id);
                 return ExitCode::from(1);
             }
         }

@@ -980,3 +980,33 @@ fn consolidate_takes_a_departement_statuses_and_exclusions_and_says_why() {
     let out = fdr(&db, &["consolidate", "--out", pdf, "--statuts", "publiée"]);
     assert_eq!(out.status.code(), Some(2), "an unknown status is a bad command line");
 }
+
+#[test]
+fn a_reader_that_stops_reading_ends_the_command_quietly() {
+    // `fdr list | head -1`: the pipe is closed before fdr has written its
+    // lines. It must stop without a panic (an English message on stderr).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("base.sqlite");
+    assert!(fdr(&db, &["import", EXAMPLE]).status.success(), "the example imports");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fdr"))
+        .arg("--db")
+        .arg(&db)
+        .args(["list"])
+        .env_remove("FDR_DB")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("fdr runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("fdr ends");
+    let stderr = text(&out.stderr);
+    assert!(
+        !stderr.contains("panicked"),
+        "no panic when the reader has gone: {stderr}"
+    );
+    assert!(
+        out.status.success(),
+        "a closed pipe is not an error of fdr: {:?}",
+        out.status
+    );
+}
