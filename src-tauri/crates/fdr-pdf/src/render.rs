@@ -11,7 +11,7 @@
 use crate::fonts::{FaceId, FastMap};
 use crate::layout::{Destination, Document, Item, NodeId, Tag};
 use crate::syntax::{self, Body};
-use crate::text::{Chunk, Rgb};
+use crate::text::Rgb;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -284,20 +284,17 @@ fn page_content(doc: &Document, page_index: usize, tagged: bool, faces: &[Option
                         let face = faces[piece.face.index()]
                             .as_ref()
                             .expect("every face drawn was embedded");
-                        for chunk in &piece.chunks {
-                            match chunk {
-                                Chunk::Text(t) => {
-                                    out.push('<');
-                                    for c in t.chars() {
-                                        syntax::hex4(&mut out, face.subset_glyph(c));
-                                    }
-                                    out.push('>');
-                                }
-                                Chunk::Kern(k) => {
-                                    let _ = write!(out, "{}", k.round() as i32);
-                                }
+                        out.push('<');
+                        let mut kerns = piece.kerns.iter().peekable();
+                        for (i, c) in piece.text.chars().enumerate() {
+                            if let Some((_, k)) = kerns.next_if(|(at, _)| *at as usize == i) {
+                                out.push('>');
+                                let _ = write!(out, "{}", k.round() as i32);
+                                out.push('<');
                             }
+                            syntax::hex4(&mut out, face.subset_glyph(c));
                         }
+                        out.push('>');
                         out.push_str("] TJ\n");
                         if piece.actual_text.is_some() {
                             out.push_str("EMC\n");
@@ -394,11 +391,7 @@ fn collect_glyphs(doc: &Document) -> Vec<Option<FaceUse>> {
             if let Item::Text { line, .. } = &placed.item {
                 for piece in &line.pieces {
                     let face = faces[piece.face.index()].get_or_insert_with(|| FaceUse::new(piece.face));
-                    for chunk in &piece.chunks {
-                        if let Chunk::Text(t) = chunk {
-                            t.chars().for_each(|c| face.glyph(c));
-                        }
-                    }
+                    piece.text.chars().for_each(|c| face.glyph(c));
                 }
             }
         }

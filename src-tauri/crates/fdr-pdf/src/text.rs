@@ -84,15 +84,6 @@ impl TextStyle {
     }
 }
 
-/// One item of a PDF `TJ` array.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Chunk {
-    /// Characters to show.
-    Text(String),
-    /// A kerning adjustment in thousandths of an em (positive: moves left).
-    Kern(f32),
-}
-
 /// A run of glyphs of one face, size and colour, at an offset in its line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Piece {
@@ -106,8 +97,12 @@ pub struct Piece {
     pub size: f32,
     /// Colour.
     pub color: Rgb,
-    /// What to show.
-    pub chunks: Vec<Chunk>,
+    /// The characters drawn (one glyph each).
+    pub text: String,
+    /// Kerning before some of them: (index of the character in `text`,
+    /// adjustment in thousandths of an em, positive moving left), in order.
+    /// Empty for most pieces: no allocation.
+    pub kerns: Vec<(u32, f32)>,
     /// The original text when some characters are drawn as replacements.
     pub actual_text: Option<String>,
 }
@@ -147,11 +142,7 @@ impl Line {
         for p in &self.pieces {
             match &p.actual_text {
                 Some(t) => s.push_str(t),
-                None => p.chunks.iter().for_each(|c| {
-                    if let Chunk::Text(t) = c {
-                        s.push_str(t)
-                    }
-                }),
+                None => s.push_str(&p.text),
             }
         }
         s
@@ -231,11 +222,11 @@ fn pieces(fonts: &mut Fonts, sets: &[Set]) -> Line {
             j += 1;
         }
         let run = &sets[i..j];
-        // One pass: the chunks, and the width from the same kerning values
-        // (as `width_of` counts it). Sized once: a line ending at a space
-        // gets one more (see `break_lines`).
-        let mut chunks: Vec<Chunk> = Vec::with_capacity(1);
-        let mut current = String::with_capacity(run.iter().map(|s| s.glyph.drawn.len_utf8()).sum::<usize>() + 1);
+        // One pass: the text, its kerning, and the width from the same
+        // kerning values (as `width_of` counts it). Sized once: a line
+        // ending at a space gets one more (see `break_lines`).
+        let mut text = String::with_capacity(run.iter().map(|s| s.glyph.drawn.len_utf8()).sum::<usize>() + 1);
+        let mut kerns: Vec<(u32, f32)> = Vec::new();
         let mut width = 0.0f32;
         for (k, s) in run.iter().enumerate() {
             width += advance_pt(s);
@@ -243,14 +234,10 @@ fn pieces(fonts: &mut Fonts, sets: &[Set]) -> Line {
                 let kern = kern_between(fonts, &run[k - 1], s);
                 width += -kern * s.atom.style.size / 1000.0;
                 if kern != 0.0 {
-                    chunks.push(Chunk::Text(std::mem::take(&mut current)));
-                    chunks.push(Chunk::Kern(kern));
+                    kerns.push((k as u32, kern));
                 }
             }
-            current.push(s.glyph.drawn);
-        }
-        if !current.is_empty() {
-            chunks.push(Chunk::Text(current));
+            text.push(s.glyph.drawn);
         }
         out.push(Piece {
             x,
@@ -258,7 +245,8 @@ fn pieces(fonts: &mut Fonts, sets: &[Set]) -> Line {
             face: first.glyph.face,
             size: first.atom.style.size,
             color: first.atom.style.color,
-            chunks,
+            text,
+            kerns,
             actual_text: replaced.then(|| run.iter().map(|s| s.atom.c).collect()),
         });
         x += width;
@@ -605,10 +593,7 @@ pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width
             set.end = *end;
             if *end == LineEnd::Space {
                 if let Some(last) = set.pieces.last_mut().filter(|p| p.actual_text.is_none()) {
-                    match last.chunks.last_mut() {
-                        Some(Chunk::Text(t)) => t.push(' '),
-                        _ => last.chunks.push(Chunk::Text(" ".into())),
-                    }
+                    last.text.push(' ');
                 }
             }
             set
@@ -879,13 +864,7 @@ mod tests {
     fn kerning_tightens_and_replacements_keep_the_text() {
         let mut fonts = Fonts::new();
         let av = single_line(&mut fonts, "AVAV", TextStyle::regular(10.0));
-        assert!(
-            av.pieces[0]
-                .chunks
-                .iter()
-                .any(|c| matches!(c, Chunk::Kern(k) if *k > 0.0)),
-            "A V is kerned"
-        );
+        assert!(av.pieces[0].kerns.iter().any(|&(_, k)| k > 0.0), "A V is kerned");
         let cjk = single_line(&mut fonts, "a漢b", TextStyle::regular(10.0));
         assert_eq!(cjk.text(), "a漢b", "the original stays extractable");
         assert_eq!(cjk.pieces[1].actual_text.as_deref(), Some("漢"));
