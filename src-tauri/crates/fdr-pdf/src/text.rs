@@ -522,25 +522,34 @@ fn cut(
     (lines, sets[start.min(sets.len())..].to_vec())
 }
 
-/// Takes the line built so far, leaving room for one as long (the next line
-/// of a paragraph is about as long: no growing it glyph by glyph).
-fn next_line(line: &mut Vec<Set>) -> Vec<Set> {
-    let room = line.len();
-    std::mem::replace(line, Vec::with_capacity(room))
+/// Sets a line's glyphs as pieces. A line ending at a space draws it,
+/// uncounted in its width, so that extraction keeps the words apart.
+fn set_line(fonts: &mut Fonts, sets: &[Set], end: LineEnd) -> Line {
+    let mut set = pieces(fonts, sets);
+    set.end = end;
+    if end == LineEnd::Space {
+        if let Some(last) = set.pieces.last_mut().filter(|p| p.actual_text.is_none()) {
+            last.text.push(' ');
+        }
+    }
+    set
 }
 
 /// Sets styled spans in lines of at most `max_width` points.
 pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width: f32) -> Vec<Line> {
     let atoms = atoms(spans, base);
     let max_width = max_width.max(1.0);
-    let mut lines: Vec<(Vec<Set>, LineEnd)> = Vec::new();
+    // Each line is set as soon as it is complete; its glyphs' vector is
+    // reused for the next one.
+    let mut lines: Vec<Line> = Vec::new();
     let mut line: Vec<Set> = Vec::new();
     let mut width = 0.0f32;
     let (glyphs, words) = segments(fonts, &atoms);
     for seg in words {
         let sets = &glyphs[seg.sets.clone()];
         if seg.newline_before {
-            lines.push((next_line(&mut line), LineEnd::Forced));
+            lines.push(set_line(fonts, &line, LineEnd::Forced));
+            line.clear();
             width = 0.0;
         }
         // The space before the word (not at a line start), then the word.
@@ -568,7 +577,8 @@ pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width
         // that text extraction and screen readers keep the words apart.
         if !line.is_empty() {
             // A segment always follows a space here (words are split at spaces only).
-            lines.push((next_line(&mut line), LineEnd::Space));
+            lines.push(set_line(fonts, &line, LineEnd::Space));
+            line.clear();
         }
         let seg_width = width_of(fonts, sets);
         if seg_width <= max_width + 0.001 {
@@ -578,27 +588,17 @@ pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width
         } else {
             // Longer than the whole measure: broken inside.
             let (full, rest) = cut(fonts, sets, &seg.opportunities, max_width);
-            lines.extend(full);
+            for (l, end) in &full {
+                lines.push(set_line(fonts, l, *end));
+            }
             width = width_of(fonts, &rest);
             line = rest;
         }
     }
     if !line.is_empty() || lines.is_empty() {
-        lines.push((line, LineEnd::Forced));
+        lines.push(set_line(fonts, &line, LineEnd::Forced));
     }
     lines
-        .iter()
-        .map(|(l, end)| {
-            let mut set = pieces(fonts, l);
-            set.end = *end;
-            if *end == LineEnd::Space {
-                if let Some(last) = set.pieces.last_mut().filter(|p| p.actual_text.is_none()) {
-                    last.text.push(' ');
-                }
-            }
-            set
-        })
-        .collect()
 }
 
 /// How wide a text wants to be: its longest unbreakable piece (`min`, each
