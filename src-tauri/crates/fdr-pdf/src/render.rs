@@ -147,6 +147,8 @@ struct State {
     fill: Option<(u32, u32, u32)>,
     stroke: Option<(u32, u32, u32)>,
     width: Option<u32>,
+    /// The text leading (`TL`) in hundredths of a point: 0 at a page's start.
+    leading: i64,
 }
 
 fn key(c: Rgb) -> (u32, u32, u32) {
@@ -166,6 +168,25 @@ fn rgb(out: &mut String, c: Rgb, op: &str) {
 
 fn num(out: &mut String, v: f32) {
     syntax::number(out, v);
+}
+
+/// Moves the text line by `(dx, dy)` hundredths of a point: `T*` when it is
+/// the next line at the current leading (most lines of a paragraph), `TD`
+/// when a line below starts another leading, `Td` otherwise.
+fn move_to(out: &mut String, state: &mut State, (dx, dy): (i64, i64)) {
+    if dx == 0 && dy < 0 && -dy == state.leading {
+        out.push_str("T*\n");
+        return;
+    }
+    syntax::hundredths(out, dx);
+    out.push(' ');
+    syntax::hundredths(out, dy);
+    if dy < 0 {
+        out.push_str(" TD\n");
+        state.leading = -dy;
+    } else {
+        out.push_str(" Td\n");
+    }
 }
 
 /// A coordinate in whole hundredths of a point, as [`syntax::number`] writes it.
@@ -276,10 +297,8 @@ fn page_content(doc: &Document, page_index: usize, tagged: bool, faces: &[Option
                             state.fill = Some(key(piece.color));
                         }
                         let at = (in_hundredths(x + piece.x), baseline);
-                        syntax::hundredths(&mut out, at.0 - origin.0);
-                        out.push(' ');
-                        syntax::hundredths(&mut out, at.1 - origin.1);
-                        out.push_str(" Td\n[");
+                        move_to(&mut out, &mut state, (at.0 - origin.0, at.1 - origin.1));
+                        out.push('[');
                         origin = at;
                         let face = faces[piece.face.index()]
                             .as_ref()
@@ -913,7 +932,7 @@ mod tests {
     /// hundredths of a point, of every `TJ`, and how many text objects.
     fn text_origins(content: &str) -> (Vec<(i64, i64)>, usize) {
         let (mut origins, mut objects) = (Vec::new(), 0);
-        let mut line = (0i64, 0i64);
+        let (mut line, mut leading) = ((0i64, 0i64), 0i64);
         let mut operands: Vec<&str> = Vec::new();
         for token in content.split_whitespace() {
             match token {
@@ -921,11 +940,16 @@ mod tests {
                     objects += 1;
                     line = (0, 0);
                 }
-                "Td" => {
+                "Td" | "TD" => {
                     let at = |s: &str| (s.parse::<f64>().expect("a Td operand is a number") * 100.0).round() as i64;
                     let n = operands.len();
-                    line = (line.0 + at(operands[n - 2]), line.1 + at(operands[n - 1]));
+                    let (dx, dy) = (at(operands[n - 2]), at(operands[n - 1]));
+                    line = (line.0 + dx, line.1 + dy);
+                    if token == "TD" {
+                        leading = -dy;
+                    }
                 }
+                "T*" => line = (line.0, line.1 - leading),
                 t if t.ends_with("TJ") => origins.push(line),
                 _ => {}
             }
