@@ -189,11 +189,6 @@ fn move_to(out: &mut String, state: &mut State, (dx, dy): (i64, i64)) {
     }
 }
 
-/// A coordinate in whole hundredths of a point, as [`syntax::number`] writes it.
-fn in_hundredths(v: f32) -> i64 {
-    (f64::from(v) * 100.0).round() as i64
-}
-
 /// One face as embedded: its glyphs by character, and the subset's glyph
 /// id for each original one.
 struct FaceUse {
@@ -260,9 +255,8 @@ fn page_content(doc: &Document, page_index: usize, tagged: bool, faces: &[Option
         }
         // One text object for the lines that follow one another in a run,
         // whatever their faces: `Tf` is switched inside it, and each piece
-        // moves from the one before with a relative `Td` computed in whole
-        // hundredths of a point, so no rounding accumulates (and the lines of
-        // a paragraph repeat the same `0 -leading Td`, which deflates well).
+        // moves from the one before by a relative move computed in whole
+        // hundredths of a point, so no rounding accumulates (see `move_to`).
         // Rules and fills cannot be drawn inside a text object: they close it.
         let mut text_origin: Option<(i64, i64)> = None;
         for placed in &page.items[i..j] {
@@ -278,7 +272,7 @@ fn page_content(doc: &Document, page_index: usize, tagged: bool, faces: &[Option
                         out.push_str("BT\n");
                         (0, 0)
                     });
-                    let baseline = in_hundredths(h - y);
+                    let baseline = syntax::to_hundredths(h - y);
                     for piece in &line.pieces {
                         if let Some(actual) = &piece.actual_text {
                             out.push_str("/Span <</ActualText ");
@@ -296,7 +290,7 @@ fn page_content(doc: &Document, page_index: usize, tagged: bool, faces: &[Option
                             rgb(&mut out, piece.color, "rg");
                             state.fill = Some(key(piece.color));
                         }
-                        let at = (in_hundredths(x + piece.x), baseline);
+                        let at = (syntax::to_hundredths(x + piece.x), baseline);
                         move_to(&mut out, &mut state, (at.0 - origin.0, at.1 - origin.1));
                         out.push('[');
                         origin = at;
@@ -978,7 +972,7 @@ mod tests {
             .flat_map(|(x, y, line)| {
                 line.pieces
                     .iter()
-                    .map(move |piece| (in_hundredths(x + piece.x), in_hundredths(h - y)))
+                    .map(move |piece| (syntax::to_hundredths(x + piece.x), syntax::to_hundredths(h - y)))
             })
             .collect();
         let (content, _) = page_content(&doc, 0, true, &faces);

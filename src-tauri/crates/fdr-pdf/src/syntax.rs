@@ -284,7 +284,12 @@ pub(crate) fn reference(out: &mut String, id: u32) {
 /// Writes a number with at most two decimals (content stream coordinates
 /// are rounded to 1/100 pt), without trailing zeros.
 pub(crate) fn number(out: &mut String, v: f32) {
-    hundredths(out, (f64::from(v) * 100.0).round() as i64);
+    hundredths(out, to_hundredths(v));
+}
+
+/// A coordinate in whole hundredths of a point, as [`number`] rounds it.
+pub(crate) fn to_hundredths(v: f32) -> i64 {
+    (f64::from(v) * 100.0).round() as i64
 }
 
 /// Writes a number given in whole hundredths, without trailing zeros.

@@ -371,13 +371,11 @@ fn segments(fonts: &mut Fonts, atoms: &[Atom]) -> (Vec<Set>, Vec<Segment>) {
         match a.c {
             '\n' => {
                 flush(&mut out, &mut current, glyphs.len());
-                current.sets = glyphs.len()..glyphs.len();
                 current.space_before = None;
                 current.newline_before = true;
             }
             ' ' => {
                 flush(&mut out, &mut current, glyphs.len());
-                current.sets = glyphs.len()..glyphs.len();
                 current.space_before = shape(fonts, *a);
             }
             _ => {
@@ -565,7 +563,8 @@ pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width
                 added += join_pt(fonts, sp, b);
             }
         }
-        added += width_of(fonts, sets);
+        let word_width = width_of(fonts, sets);
+        added += word_width;
         if width + added <= max_width + 0.001 {
             line.extend(space);
             line.extend_from_slice(sets);
@@ -580,10 +579,8 @@ pub fn break_lines(fonts: &mut Fonts, spans: &[Span], base: TextStyle, max_width
             lines.push(set_line(fonts, &line, LineEnd::Space));
             line.clear();
         }
-        let seg_width = width_of(fonts, sets);
-        if seg_width <= max_width + 0.001 {
-            width = seg_width;
-            line.clear();
+        if word_width <= max_width + 0.001 {
+            width = word_width;
             line.extend_from_slice(sets);
         } else {
             // Longer than the whole measure: broken inside.
