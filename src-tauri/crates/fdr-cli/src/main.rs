@@ -38,6 +38,11 @@ fn output_closed(e: &std::io::Error) -> ! {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         std::process::exit(0);
     }
+    use std::io::Write as _;
+    let _ = writeln!(
+        std::io::stderr(),
+        "fdr : la sortie ne peut pas être écrite (disque plein ou fichier fermé ?)"
+    );
     std::process::exit(1);
 }
 
