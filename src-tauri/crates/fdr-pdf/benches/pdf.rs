@@ -20,18 +20,6 @@ fn cpu_ms() -> f64 {
     f.get(11).zip(f.get(12)).map_or(0.0, |(u, s)| (u + s) * 10.0)
 }
 
-/// Runs `f` `reps` times: the median wall time and the mean CPU time, in ms.
-fn measure(reps: usize, mut f: impl FnMut()) -> (f64, f64) {
-    let cpu0 = cpu_ms();
-    let mut wall = Vec::new();
-    for _ in 0..reps {
-        let t = Instant::now();
-        f();
-        wall.push(t.elapsed().as_secs_f64() * 1000.0);
-    }
-    (median(wall), (cpu_ms() - cpu0) / reps as f64)
-}
-
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
@@ -152,41 +140,52 @@ fn hostile(reps: usize) {
         }
     );
     let at = "2026-11-23T10:00:00Z";
-    let mut plain: Option<(f64, f64, f64, f64)> = None;
     // `FDR_BENCH_ONLY=emoji` measures one text (and the plain one) alone.
     let only = std::env::var("FDR_BENCH_ONLY").ok();
-    for (name, text, markup) in texts(n) {
-        if only
-            .as_deref()
-            .is_some_and(|o| !name.contains(o) && name != "texte ordinaire")
-        {
+    let all = texts(n);
+    let (plain_name, plain_text, _) = &all[0];
+    let plain_one = with_text(3, 5, plain_text);
+    let plain_sources: Vec<(fdr_core::Roadmap, Vec<u8>)> =
+        (1..=15).map(|t| with_text(100 + t as u64, t, plain_text)).collect();
+    for (name, text, markup) in &all {
+        if only.as_deref().is_some_and(|o| !name.contains(o) && name != plain_name) {
             continue;
         }
-        if markup && !parser_linear {
+        if *markup && !parser_linear {
             println!("{name}: left out (parser)");
             continue;
         }
-        let (r, json) = with_text(3, 5, &text);
+        let (r, json) = with_text(3, 5, text);
+        let sources: Vec<(fdr_core::Roadmap, Vec<u8>)> = (1..=15).map(|t| with_text(100 + t as u64, t, text)).collect();
+        // Each measure of the hostile text is paired with one of the plain
+        // text taken just before it, so that both see the machine in the
+        // same state (a shared machine's speed drifts by tens of per cent
+        // within a minute); the ratio is of the two medians.
         let mut size = 0;
-        let (one, one_cpu) = measure(reps, || size = fdr_pdf::roadmap_pdf(&r, &json, at).len());
-        let sources: Vec<(fdr_core::Roadmap, Vec<u8>)> =
-            (1..=15).map(|t| with_text(100 + t as u64, t, &text)).collect();
-        let src: Vec<fdr_pdf::Source> = sources
-            .iter()
-            .map(|(r, json)| fdr_pdf::Source {
-                roadmap: r,
-                json,
-                exported_at: at,
-                review: None,
-            })
-            .collect();
-        let (all, all_cpu) = measure(reps.min(3), || {
+        let (one, one_cpu, p1, p1c) = paired(
+            reps,
+            || {
+                let _ = fdr_pdf::roadmap_pdf(&plain_one.0, &plain_one.1, at);
+            },
+            || size = fdr_pdf::roadmap_pdf(&r, &json, at).len(),
+        );
+        let consolidate = |sources: &[(fdr_core::Roadmap, Vec<u8>)]| {
+            let src: Vec<fdr_pdf::Source> = sources
+                .iter()
+                .map(|(r, json)| fdr_pdf::Source {
+                    roadmap: r,
+                    json,
+                    exported_at: at,
+                    review: None,
+                })
+                .collect();
             assert!(fdr_pdf::consolidated_pdf(&src, "2026-12-01T09:00:00Z").len() > 1000);
-        });
-        if plain.is_none() {
-            plain = Some((one, one_cpu, all, all_cpu));
-        }
-        let (p1, p1c, pa, pac) = plain.unwrap_or((one, one_cpu, all, all_cpu));
+        };
+        let (all, all_cpu, pa, pac) = paired(
+            reps.div_ceil(3),
+            || consolidate(&plain_sources),
+            || consolidate(&sources),
+        );
         println!(
             "{name} ({} caractères, {} Kio) : une feuille de route {one:.0} ms, CPU {one_cpu:.0} ms ({:.2}× / CPU {:.2}× le texte ordinaire) ; \
              consolidation de 15 {all:.0} ms, CPU {all_cpu:.0} ms ({:.2}× / CPU {:.2}×)",
@@ -200,11 +199,29 @@ fn hostile(reps: usize) {
     }
 }
 
+/// Runs `plain` then `hostile`, `reps` times: the median wall time and the
+/// mean CPU time of each, in ms (hostile first).
+fn paired(reps: usize, mut plain: impl FnMut(), mut hostile: impl FnMut()) -> (f64, f64, f64, f64) {
+    let (mut wall_p, mut wall_h, mut cpu_p, mut cpu_h) = (Vec::new(), Vec::new(), 0.0, 0.0);
+    for _ in 0..reps {
+        let (c, t) = (cpu_ms(), Instant::now());
+        plain();
+        wall_p.push(t.elapsed().as_secs_f64() * 1000.0);
+        cpu_p += cpu_ms() - c;
+        let (c, t) = (cpu_ms(), Instant::now());
+        hostile();
+        wall_h.push(t.elapsed().as_secs_f64() * 1000.0);
+        cpu_h += cpu_ms() - c;
+    }
+    let n = reps as f64;
+    (median(wall_h), cpu_h / n, median(wall_p), cpu_p / n)
+}
+
 fn main() {
     let quick = !std::env::args().any(|a| a == "--bench");
     let reps = if quick { 1 } else { 10 };
     if std::env::var("FDR_BENCH_ONLY").is_err() {
         stages(reps);
     }
-    hostile(if quick { 1 } else { 5 });
+    hostile(if quick { 1 } else { 15 });
 }
