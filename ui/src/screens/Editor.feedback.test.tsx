@@ -200,4 +200,28 @@ describe("orientation", () => {
     expect(button.closest("tr")?.nextElementSibling?.contains(heading), "inline, under the row").toBe(true);
     expect(button, "the row says it is open").toHaveAttribute("aria-expanded", "true");
   });
+
+  it("a field focused under the sticky bar is scrolled out from under it, but a click on a label (which focuses <main> first) scrolls nothing", async () => {
+    fakeSession(roadmapView());
+    open();
+    // jsdom lays nothing out: every element is at 0, under the bar's bottom (0) + 8.
+    const scrolled: unknown[] = [];
+    const scrollBy = window.scrollBy;
+    window.scrollBy = ((...args: unknown[]) => void scrolled.push(args)) as typeof window.scrollBy;
+    try {
+      const main = document.createElement("main");
+      main.tabIndex = -1;
+      main.textContent = "contenu";
+      document.body.append(main);
+      main.focus();
+      await new Promise((r) => setTimeout(r, 60));
+      expect(scrolled, "pressing the mouse on a label focuses <main>: scrolling then would move the label from under the pointer").toEqual([]);
+      const field = document.querySelector<HTMLInputElement>("input");
+      field?.focus();
+      await waitFor(() => expect(scrolled.length, "a control reached by Tab under the bar is brought out").toBeGreaterThan(0));
+      main.remove();
+    } finally {
+      window.scrollBy = scrollBy;
+    }
+  });
 });

@@ -92,6 +92,11 @@ function focusable(el: HTMLElement): boolean {
   return el.matches("input, select, textarea, button, a[href], [tabindex]");
 }
 
+/** A control the keyboard reaches (not a container focused by a click, such as <main>). */
+export function isControl(el: Element): boolean {
+  return el.matches("input, select, textarea, button, a[href], summary, [tabindex]:not([tabindex='-1'])");
+}
+
 function resolve(target: FocusTarget): HTMLElement | null {
   return typeof target === "string" ? document.getElementById(target) : target();
 }
@@ -178,11 +183,19 @@ export function Editor({ initial, onClose }: { initial: RoadmapView; onClose: ()
     setTick((n) => n + 1);
   }, []);
   // A field reached with Tab (Shift+Tab) is never left under the sticky bar.
+  // Only controls: pressing the mouse on a checkbox's label (or on any text)
+  // first focuses the page's <main> (tabindex -1), and scrolling that to its
+  // top moved the label away before the button was released, so the click
+  // was lost (seen in the real window: the objective's box never ticked).
   useEffect(() => {
     let frame = 0;
     const onFocus = (e: FocusEvent) => {
       const el = e.target;
       if (!(el instanceof Element)) return;
+      if (!isControl(el)) {
+        cancelAnimationFrame(frame);
+        return;
+      }
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => clearSticky(el));
     };
