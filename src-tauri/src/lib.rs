@@ -664,6 +664,7 @@ fn start(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
         daily_backup(location.clone());
     }
     log::info!("base ouverte : {}", journal::shown(&location));
+    log::info!("affichage de la page : {}", window::drawing());
     app.manage(App {
         session: Mutex::new(session),
         location,
@@ -672,7 +673,6 @@ fn start(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     });
     if let Some(main) = app.get_webview_window(window::MAIN) {
         window::fit_to_screen(&main);
-        window::lighten(&main);
         window::speak_french(&main);
     }
     let cwd = std::env::current_dir().unwrap_or_default();
@@ -700,6 +700,8 @@ fn daily_backup(location: PathBuf) -> std::thread::JoinHandle<Option<PathBuf>> {
 
 /// Starts the application.
 pub fn run() {
+    // First of all, while this is the only thread: WebKit reads it at start.
+    window::choose_compositing();
     startup::begin();
     let app = tauri::Builder::default()
         // First: a second launch on the same store hands over and exits here.

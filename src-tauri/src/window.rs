@@ -72,65 +72,59 @@ pub fn fit_to_screen<R: Runtime>(window: &WebviewWindow<R>) {
     }
 }
 
-/// WebKit settings tried for the memory at rest, each named; `FDR_WEBKIT`
-/// (a comma-separated list of names, or `aucun`) replaces [`LIGHT`] for a
-/// measurement (bench/app/, docs/benchmarks-app.md).
-#[cfg(target_os = "linux")]
-const SETTINGS: &[&str] = &["document-viewer", "no-gpu", "no-page-cache", "no-webgl", "no-media"];
+/// How WebKitGTK draws the page on Linux, chosen before GTK starts (it reads
+/// the environment once): without GPU compositing (`WEBKIT_DISABLE_COMPOSITING_MODE`),
+/// unless `FDR_WEBKIT=gpu`, or the user's environment already says.
+///
+/// Measured on the release build under Xvfb (docs/benchmarks-app.md, run E):
+/// GPU compositing there is Mesa's software OpenGL, which cost ~100 MB in the
+/// web process at rest (343 → 248 MB over all processes) and made every
+/// figure slower: the 400-action list 299 → 174 ms, the longest frame gap
+/// while typing 58 → 18 ms, edit p95 35 → 28 ms, cold start 580 → 460 ms.
+/// Scrolling the editor repainted in 17 ms frames instead of gaps of 177 ms.
+/// A desktop with a real GPU loses only smooth compositing of animations,
+/// which the DSFR barely has. The setting applied at run time instead
+/// (`HardwareAccelerationPolicy::Never` on the view, tried before) switched
+/// an already started web process, and made the pages slow to drive.
+pub fn choose_compositing() {
+    let _ = DRAWING.set(compositing());
+}
 
-/// The settings applied by default: none. Only the hardware acceleration
-/// policy changed the memory at rest (web process 316 → 147 MB PSS), but with
-/// it the end-to-end authoring spec took 2 min 17 s instead of 13 s and its
-/// funding step never finished: the page is much slower to drive without GPU
-/// compositing here. It is left to `FDR_WEBKIT=no-gpu` for measurement
-/// (docs/benchmarks-app.md); the others did not change the memory.
-#[cfg(target_os = "linux")]
-const LIGHT: &str = "aucun";
+/// What [`choose_compositing`] chose, for the journal (empty before).
+pub fn drawing() -> &'static str {
+    DRAWING.get().copied().unwrap_or_default()
+}
 
-/// Sets WebKit up with the settings in [`LIGHT`] or `FDR_WEBKIT`.
-#[cfg(target_os = "linux")]
-pub fn lighten<R: Runtime>(window: &WebviewWindow<R>) {
-    let chosen = std::env::var("FDR_WEBKIT").unwrap_or_else(|_| LIGHT.to_string());
-    let chosen: Vec<String> = chosen
-        .split(',')
-        .map(str::trim)
-        .filter(|c| SETTINGS.contains(c))
-        .map(String::from)
-        .collect();
-    let applied = window.with_webview(move |webview| {
-        use webkit2gtk::{CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt};
-        let view = webview.inner();
-        let settings = WebViewExt::settings(&view);
-        for c in &chosen {
-            match (c.as_str(), &settings) {
-                ("document-viewer", _) => {
-                    if let Some(context) = view.context() {
-                        context.set_cache_model(CacheModel::DocumentViewer);
-                    }
-                }
-                ("no-gpu", Some(s)) => s.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never),
-                ("no-page-cache", Some(s)) => s.set_enable_page_cache(false),
-                ("no-webgl", Some(s)) => {
-                    s.set_enable_webgl(false);
-                    s.set_enable_webaudio(false);
-                }
-                ("no-media", Some(s)) => {
-                    s.set_enable_media(false);
-                    s.set_enable_media_stream(false);
-                    s.set_enable_mediasource(false);
-                }
-                _ => {}
-            }
-        }
-        log::info!("réglages de WebKit : {}", chosen.join(", "));
-    });
-    if let Err(e) = applied {
-        log::warn!("réglages de WebKit non appliqués : {e}");
+static DRAWING: std::sync::OnceLock<&'static str> = std::sync::OnceLock::new();
+
+/// Whether to turn GPU compositing off, and how to say so: from whether
+/// `WEBKIT_DISABLE_COMPOSITING_MODE` is already set and from `FDR_WEBKIT`.
+fn compositing_choice(already_set: bool, fdr_webkit: Option<&str>) -> (bool, &'static str) {
+    if already_set {
+        (false, "réglé par l’environnement (WEBKIT_DISABLE_COMPOSITING_MODE)")
+    } else if fdr_webkit.is_some_and(|v| v.trim() == "gpu") {
+        (false, "composition par le processeur graphique (FDR_WEBKIT=gpu)")
+    } else {
+        (true, "sans composition par le processeur graphique")
     }
 }
 
+#[cfg(target_os = "linux")]
+fn compositing() -> &'static str {
+    const VARIABLE: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+    let fdr_webkit = std::env::var("FDR_WEBKIT").ok();
+    let (turn_off, said) = compositing_choice(std::env::var_os(VARIABLE).is_some(), fdr_webkit.as_deref());
+    if turn_off {
+        // Before any thread is started: `run` calls this first.
+        std::env::set_var(VARIABLE, "1");
+    }
+    said
+}
+
 #[cfg(not(target_os = "linux"))]
-pub fn lighten<R: Runtime>(_window: &WebviewWindow<R>) {}
+fn compositing() -> &'static str {
+    "réglage du système"
+}
 
 /// The page's language is French whatever the system's: WebKitGTK formats
 /// date fields in the process's locale (« 06/30/2022 » under `C` or
@@ -165,6 +159,25 @@ pub fn bring_to_front<R: Runtime>(app: &tauri::AppHandle<R>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gpu_compositing_is_off_unless_the_environment_or_fdr_webkit_says_otherwise() {
+        assert!(
+            compositing_choice(false, None).0,
+            "by default it is turned off (memory, speed)"
+        );
+        assert!(
+            compositing_choice(false, Some("aucun")).0,
+            "another value changes nothing"
+        );
+        assert!(!compositing_choice(false, Some(" gpu ")).0, "FDR_WEBKIT=gpu keeps it");
+        let (turn_off, said) = compositing_choice(true, None);
+        assert!(!turn_off, "a value the user set is left as it is");
+        assert!(
+            said.contains("environnement"),
+            "and the journal says where it came from: {said}"
+        );
+    }
 
     #[test]
     fn the_title_names_the_open_roadmap() {
