@@ -115,8 +115,13 @@ fn compositing() -> &'static str {
     let fdr_webkit = std::env::var("FDR_WEBKIT").ok();
     let (turn_off, said) = compositing_choice(std::env::var_os(VARIABLE).is_some(), fdr_webkit.as_deref());
     if turn_off {
-        // Before any thread is started: `run` calls this first.
+        // Before any thread is started: `run` calls this first. Without the
+        // DMA-BUF renderer either, the window process does not set up Mesa's
+        // buffers for a compositor it will not use (4 MB at rest).
         std::env::set_var(VARIABLE, "1");
+        if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
+            std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
+        }
     }
     said
 }
