@@ -64,7 +64,7 @@ describe("a 400-action, 120-indicator roadmap", () => {
     console.log(
       `[400 actions] first ${shown.rowsFirst} rows shown in ${shown.first.toFixed(0)} ms, all 400 in ${shown.all.toFixed(0)} ms over ${shown.steps} renders; longest frame gap ${f.longestGap.toFixed(0)} ms`,
     );
-    // The list grows in steps (40 rows, then 60 at a time) that typing and clicks can interrupt.
+    // The list grows in steps (40 rows, then 120 at a time) that typing and clicks can interrupt.
     expect(shown.rowsFirst).toBeLessThan(400);
     expect(shown.steps).toBeGreaterThan(1);
     expect(await $$("#section tbody tr").length).toBe(400);

@@ -6,11 +6,13 @@ import { startTransition, useEffect, useState } from "react";
 /** Rows rendered at once when a list appears. */
 export const FIRST_ROWS = 40;
 /**
- * Rows added by each later step. Measured in the real window (Xvfb): a
- * frame's cost is mostly painting, whatever the step; 60 rows a step shows
- * 400 in about half a second, 20 a step in over a second, with frames alike.
+ * Rows added by each later step. Measured in the real window (Xvfb, WebKit
+ * without GPU compositing, docs/benchmarks-app.md): 120 rows a step show
+ * 400 in 138–149 ms with no frame longer than 38 ms; 60 a step took
+ * 161–185 ms, 360 (one step) 127–134 ms but blocks the page for the whole
+ * step's layout.
  */
-export const STEP_ROWS = 60;
+export const STEP_ROWS = 120;
 
 /** How many of `total` rows to render now; row `mustShow` (0-based) is always included. */
 export function useIncremental(total: number, mustShow = -1): number {
