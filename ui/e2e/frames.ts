@@ -5,12 +5,15 @@
 /** Starts counting frames in the page: the longest gap between two frames is the longest the page was blocked. */
 export async function watchFrames() {
   await browser.execute(() => {
-    const w = window as unknown as { fdrFrames: number[]; fdrKeys: number[] };
+    const w = window as unknown as { fdrFrames: number[]; fdrKeys: number[]; fdrWatching?: boolean };
+    // Called again, it starts the count afresh (one frame loop and one key listener, never two).
     w.fdrFrames = [];
     w.fdrKeys = [];
+    if (w.fdrWatching) return;
+    w.fdrWatching = true;
     const tick = (t: number) => {
-      w.fdrFrames.push(t);
-      if (w.fdrFrames.length < 100000) requestAnimationFrame(tick);
+      if (w.fdrFrames.length < 100000) w.fdrFrames.push(t);
+      requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
     document.addEventListener("keydown", (e) => w.fdrKeys.push(e.timeStamp), true);
