@@ -137,15 +137,20 @@ impl Session {
     /// Every theme of the catalogue with its roadmaps.
     pub fn themes(&mut self) -> Result<Vec<ThemeRow>, AppError> {
         let summaries = self.store.list()?;
-        let all = self.store.all_roadmaps()?;
         let mut rows = Vec::with_capacity(self.catalogue.themes.len());
         for theme in &self.catalogue.themes {
             let mut roadmaps = Vec::new();
             for s in summaries.iter().filter(|s| s.theme_number == theme.number) {
-                if let Some((r, exported_at)) = all.iter().find(|(r, _)| r.id == s.id) {
-                    let review = review::summary(&mut self.store, s)?;
-                    roadmaps.push(RoadmapCard::new(s, r, exported_at.clone(), review));
-                }
+                // One roadmap in memory at a time: a secretariat's 15 large
+                // ones were all held at once, and the process kept that peak.
+                let (r, exported_at) = match self.store.roadmap_and_export(&s.id) {
+                    Ok(found) => found,
+                    // Deleted since the list was read (another process).
+                    Err(fdr_store::StoreError::RoadmapNotFound(_)) => continue,
+                    Err(e) => return Err(e.into()),
+                };
+                let review = review::summary(&mut self.store, s)?;
+                roadmaps.push(RoadmapCard::new(s, &r, exported_at, review));
             }
             rows.push(ThemeRow {
                 number: theme.number,

@@ -379,22 +379,19 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Every roadmap, by theme then id, each with when its current revision
-    /// was exported or received (none if never), read in one transaction:
-    /// what the secretariat consolidates.
-    pub fn all_roadmaps(&mut self) -> Result<Vec<(Roadmap, Option<String>)>> {
+    /// One roadmap with when its current revision was exported or received
+    /// (none if never), read in one transaction.
+    pub fn roadmap_and_export(&mut self, id: &str) -> Result<(Roadmap, Option<String>)> {
         let tx = self.conn.transaction()?;
-        let heads: Vec<(String, Option<String>)> = {
-            let mut stmt = tx.prepare("SELECT id, exported_at FROM roadmap ORDER BY theme_number, id")?;
-            let rows = stmt.query_map([], |r| Ok((r.get("id")?, r.get("exported_at")?)))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        let mut out = Vec::with_capacity(heads.len());
-        for (id, exported_at) in heads {
-            out.push((load(&tx, &id)?, exported_at));
-        }
+        let exported_at: Option<String> = tx
+            .query_row("SELECT exported_at FROM roadmap WHERE id = ?1", params![id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or_else(|| StoreError::RoadmapNotFound(id.to_string()))?;
+        let r = load(&tx, id)?;
         tx.finish()?;
-        Ok(out)
+        Ok((r, exported_at))
     }
 
     /// The format's warnings for one roadmap.
