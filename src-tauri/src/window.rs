@@ -122,8 +122,82 @@ fn compositing() -> &'static str {
         if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
             std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
         }
+        let wayland = std::env::var_os("WAYLAND_DISPLAY").is_some();
+        let backend = std::env::var("GDK_BACKEND").ok();
+        if window_without_opengl(wayland, backend.as_deref()) && keep_opengl_out_of_the_window_process() {
+            return "sans composition par le processeur graphique ; OpenGL laissé au seul processus de la page";
+        }
     }
     said
+}
+
+/// Whether the window process can do without OpenGL once compositing is
+/// off: on X11 only. There GTK would load Mesa through GLX to choose its
+/// visuals and WebKit would query EGL, though neither draws with it (the
+/// page arrives as an image drawn by the web process); on Wayland GTK
+/// itself goes through EGL, so nothing is changed there.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+fn window_without_opengl(wayland_display: bool, gdk_backend: Option<&str>) -> bool {
+    // GDK tries the backends in `GDK_BACKEND`'s order; by default Wayland
+    // when there is one.
+    match gdk_backend.and_then(|b| b.split(',').next()).map(str::trim) {
+        Some("x11") => true,
+        None | Some("" | "*") => !wayland_display,
+        Some(_) => false,
+    }
+}
+
+/// Keeps Mesa out of the window process, the web process keeping it.
+///
+/// Mesa's driver links LLVM, whose 20 MB of relocated tables were paid by
+/// both processes (docs/benchmarks-app.md): 242 → 223 MB at rest over all
+/// processes. GTK's GL is turned off (`GDK_GL=disable`, unless set), and
+/// libEGL (glvnd) is made to read its list of vendors here while that list
+/// is empty: it reads it once per process, so WebKit's window process finds
+/// no EGL, which it does not need without compositing. The list's variable
+/// is restored at once, so the web process, started later with this
+/// environment, loads Mesa as before (it cannot run without EGL). Nothing
+/// is changed when libEGL is not glvnd's (it then answers with extensions).
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
+fn keep_opengl_out_of_the_window_process() -> bool {
+    const VENDORS: &str = "__EGL_VENDOR_LIBRARY_FILENAMES";
+    /// `EGL_EXTENSIONS`; with `EGL_NO_DISPLAY` (null) the client extensions.
+    const EGL_EXTENSIONS: i32 = 0x3055;
+    type QueryString = unsafe extern "C" fn(*mut libc::c_void, i32) -> *const libc::c_char;
+    let before = std::env::var_os(VENDORS);
+    std::env::set_var(VENDORS, "/nonexistent/feuilles-de-route/sans-egl.json");
+    // SAFETY: `dlopen` with RTLD_NOLOAD only returns the handle of libEGL,
+    // already loaded with WebKit (null otherwise); `dlsym` looks up a symbol
+    // whose C signature is `const char *eglQueryString(EGLDisplay, EGLint)`,
+    // which `QueryString` matches; EGL_NO_DISPLAY with EGL_EXTENSIONS is a
+    // valid query before any display exists; its result, when not null, is
+    // a NUL-terminated string owned by libEGL, only read here. This runs
+    // first in `run`, before any other thread, so the environment is not
+    // read concurrently.
+    let emptied = unsafe {
+        let lib = libc::dlopen(c"libEGL.so.1".as_ptr(), libc::RTLD_NOW | libc::RTLD_NOLOAD);
+        let symbol = if lib.is_null() {
+            std::ptr::null_mut()
+        } else {
+            libc::dlsym(lib, c"eglQueryString".as_ptr())
+        };
+        if symbol.is_null() {
+            false
+        } else {
+            let query: QueryString = std::mem::transmute::<*mut libc::c_void, QueryString>(symbol);
+            let answer = query(std::ptr::null_mut(), EGL_EXTENSIONS);
+            answer.is_null() || *answer == 0
+        }
+    };
+    match before {
+        Some(v) => std::env::set_var(VENDORS, v),
+        None => std::env::remove_var(VENDORS),
+    }
+    if emptied && std::env::var_os("GDK_GL").is_none() {
+        std::env::set_var("GDK_GL", "disable");
+    }
+    emptied
 }
 
 #[cfg(not(target_os = "linux"))]
@@ -182,6 +256,26 @@ mod tests {
             said.contains("environnement"),
             "and the journal says where it came from: {said}"
         );
+    }
+
+    #[test]
+    fn opengl_is_kept_out_of_the_window_process_on_x11_only() {
+        assert!(window_without_opengl(false, None), "an X11 session (Xvfb, CI)");
+        assert!(
+            !window_without_opengl(true, None),
+            "GTK draws through EGL on Wayland, which it prefers when there is one"
+        );
+        assert!(window_without_opengl(true, Some("x11")), "unless told to use X11");
+        assert!(window_without_opengl(true, Some(" x11 ,wayland")), "tried first");
+        assert!(
+            !window_without_opengl(false, Some("wayland,x11")),
+            "Wayland tried first"
+        );
+        assert!(
+            !window_without_opengl(false, Some("broadway")),
+            "another backend: left as it is"
+        );
+        assert!(window_without_opengl(false, Some("*")), "any backend: as by default");
     }
 
     #[test]
