@@ -7,13 +7,14 @@
 //!
 //! Around the commands: one instance per store (a second launch hands its
 //! files to the first window, [`events`]), the journal and crash reports
-//! ([`journal`]), the native menu ([`menu`]) and the window's title and
-//! size ([`window`]).
+//! ([`journal`]), the native menu ([`menu`]), the window's title and
+//! size ([`window`]), and freed memory given back at rest ([`rest`]).
 
 mod events;
 mod instance;
 mod journal;
 mod menu;
+mod rest;
 mod startup;
 mod window;
 
@@ -61,6 +62,7 @@ type Reply<T> = Result<T, AppError>;
 
 /// Runs `f` on the session, or says why there is none.
 fn with<T>(app: &App, f: impl FnOnce(&mut Session) -> Reply<T>) -> Reply<T> {
+    rest::after_work();
     let mut guard = app
         .session
         .lock()
@@ -703,6 +705,7 @@ pub fn run() {
     // First of all, while this is the only thread: WebKit reads it at start.
     window::choose_compositing();
     startup::begin();
+    rest::begin();
     let app = tauri::Builder::default()
         // First: a second launch on the same store hands over and exits here.
         .plugin(
