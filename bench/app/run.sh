@@ -9,6 +9,7 @@
 #   FDR_BENCH_LAUNCHES  launches per cold-start series (5)
 #   FDR_BENCH_EDITS     edits per roadmap (200)
 #   FDR_BENCH_REST      seconds at rest before a memory reading (10)
+#   FDR_BENCH_LIST_TIMES times the 400-action list is shown before its memory reading (3)
 #   FDR_BENCH_ONLY      `cold` or `webdriver` to run one half
 set -euo pipefail
 cd "$(dirname "$0")/../.."
