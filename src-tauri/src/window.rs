@@ -150,7 +150,7 @@ fn window_without_opengl(wayland_display: bool, gdk_backend: Option<&str>) -> bo
 /// Keeps Mesa out of the window process, the web process keeping it.
 ///
 /// Mesa's driver links LLVM, whose 20 MB of relocated tables were paid by
-/// both processes (docs/benchmarks-app.md): 242 → 223 MB at rest over all
+/// both processes (docs/benchmarks-app.md): 242 → 225–227 MB at rest over all
 /// processes. GTK's GL is turned off (`GDK_GL=disable`, unless set), and
 /// libEGL (glvnd) is made to read its list of vendors here while that list
 /// is empty: it reads it once per process, so WebKit's window process finds
