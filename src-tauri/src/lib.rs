@@ -62,15 +62,17 @@ type Reply<T> = Result<T, AppError>;
 
 /// Runs `f` on the session, or says why there is none.
 fn with<T>(app: &App, f: impl FnOnce(&mut Session) -> Reply<T>) -> Reply<T> {
+    let reply = match app.session.lock() {
+        Ok(mut guard) => match guard.as_mut() {
+            Ok(session) => f(session),
+            Err(e) => Err(e.clone()),
+        },
+        Err(_) => Err(AppError::new("internal", "erreur interne : relancez l’application")),
+    };
+    // The quiet time counts from the end of the work: a long export or
+    // consolidation is not trimmed under way, and what it freed is.
     rest::after_work();
-    let mut guard = app
-        .session
-        .lock()
-        .map_err(|_| AppError::new("internal", "erreur interne : relancez l’application"))?;
-    match guard.as_mut() {
-        Ok(session) => f(session),
-        Err(e) => Err(e.clone()),
-    }
+    reply
 }
 
 #[tauri::command]
